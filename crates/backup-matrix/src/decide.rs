@@ -1,0 +1,249 @@
+//! The rules: from a form's state to what the backup will be, per provisioner and as a whole.
+
+use serde::Serialize;
+
+use crate::config::{Config, Provisioner};
+use crate::tables::{self, CsiMatrixRow, MATRIX_MIN_VERSION};
+use crate::types::{BackupType, Level, ProvisionerKind, VscOption};
+
+/// What one provisioner's volumes get, and why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ProvisionerDecision {
+    pub name: String,
+    pub vsc_option: VscOption,
+    pub volume_snapshot_class: Option<String>,
+    pub backup_type: BackupType,
+    /// The Table 1 row that applies; `None` under Cross Cloud Backup/Restore, which bypasses
+    /// Snapshot Class Mapping.
+    pub csi_matrix_row: Option<u8>,
+    /// The Table 3 row of the storage this provisioner serves, when the table names it.
+    pub kdmp_matrix_row: Option<&'static str>,
+    pub reason: String,
+}
+
+/// Something the user should know about the backup as it stands.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Notice {
+    pub id: &'static str,
+    pub level: Level,
+    pub text: String,
+}
+
+/// The whole outcome of a Create Backup form.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Decision {
+    pub can_create: bool,
+    pub provisioners: Vec<ProvisionerDecision>,
+    /// Ids of the Table 2 rows the created backup uses, in the table's order.
+    pub driver_matrix_rows: Vec<&'static str>,
+    pub notices: Vec<Notice>,
+}
+
+/// The ids of every notice `decide` can raise.
+pub mod notice_id {
+    pub const BACKUP_FAILS: &str = "backup-fails";
+    pub const CROSS_CLOUD_RECOMMENDATION: &str = "recommend-snapshot-class-mapping";
+    pub const AZURE_FILE_DRIVER: &str = "azure-file-driver-version";
+    pub const KDMP_BUFFER: &str = "kdmp-buffer";
+    pub const KDMP_MATRIX_NO_CSI: &str = "kdmp-matrix-no-csi";
+    pub const UNMATCHED_SNAPSHOT_CLASSES: &str = "unmatched-snapshot-classes";
+    pub const FRESH_INSTALL: &str = "fresh-install";
+}
+
+/// The Table 1 row for one provisioner's state, with offload as given.
+pub fn csi_row(provisioner: &Provisioner, offload: bool) -> &'static CsiMatrixRow {
+    let kind =
+        if provisioner.is_portworx() { ProvisionerKind::Portworx } else { ProvisionerKind::NonPortworx };
+    tables::csi_matrix_row(kind, provisioner.vsc_option(), offload)
+        .expect("Table 1 covers every provisioner kind and the VSC options it can have")
+}
+
+fn decide_provisioner(provisioner: &Provisioner, config: &Config) -> ProvisionerDecision {
+    let vsc_option = provisioner.vsc_option();
+    let class = provisioner.selected_class().map(|c| c.name.clone());
+    let kdmp_matrix_row = tables::kdmp_matrix_row(&provisioner.name).map(|row| row.id);
+    if config.cross_cloud {
+        return ProvisionerDecision {
+            name: provisioner.name.clone(),
+            vsc_option,
+            volume_snapshot_class: class,
+            backup_type: BackupType::DirectKdmp,
+            csi_matrix_row: None,
+            kdmp_matrix_row,
+            reason: "Cross Cloud Backup/Restore is on: KDMP copies every volume to the backup location, whatever the snapshot class".to_owned(),
+        };
+    }
+    let row = csi_row(provisioner, config.offload);
+    ProvisionerDecision {
+        name: provisioner.name.clone(),
+        vsc_option,
+        volume_snapshot_class: class.clone(),
+        backup_type: row.backup_type,
+        csi_matrix_row: Some(row.number),
+        kdmp_matrix_row,
+        reason: reason(row, class.as_deref()),
+    }
+}
+
+fn reason(row: &CsiMatrixRow, class: Option<&str>) -> String {
+    let class = class.unwrap_or_default();
+    match (row.vsc_option, row.offload) {
+        (VscOption::Disabled, _) => {
+            "Portworx volumes are backed up by the Portworx driver as a cloud snapshot; the snapshot class and offload do not apply".to_owned()
+        }
+        (VscOption::None, true) => {
+            "No volume snapshot class, and offload is on: KDMP copies the volumes to the backup location directly".to_owned()
+        }
+        (VscOption::None, false) => {
+            "No volume snapshot class, and offload is off: nothing can back these volumes up".to_owned()
+        }
+        (option, true) => format!(
+            "{} \"{class}\": CSI takes a snapshot, then KDMP offloads it to the backup location",
+            option_phrase(option)
+        ),
+        (option, false) => format!(
+            "{} \"{class}\": CSI takes a snapshot that stays on the application cluster",
+            option_phrase(option)
+        ),
+    }
+}
+
+fn option_phrase(option: VscOption) -> &'static str {
+    match option {
+        VscOption::DefaultSingle => "The single, default volume snapshot class",
+        VscOption::NonDefaultSingle => "The single volume snapshot class",
+        _ => "The chosen volume snapshot class",
+    }
+}
+
+/// Decides a whole backup: every provisioner at once, then what applies to the backup.
+pub fn decide(config: &Config) -> Decision {
+    let provisioners: Vec<ProvisionerDecision> =
+        config.provisioners.iter().map(|p| decide_provisioner(p, config)).collect();
+    let can_create =
+        !provisioners.is_empty() && provisioners.iter().all(|p| p.backup_type != BackupType::Fails);
+    let driver_matrix_rows = if can_create {
+        tables::DRIVER_MATRIX
+            .iter()
+            .filter(|row| provisioners.iter().any(|p| p.backup_type == row.produced_by))
+            .map(|row| row.id)
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let notices = notices(config, &provisioners, can_create);
+    Decision { can_create, provisioners, driver_matrix_rows, notices }
+}
+
+fn names<'a>(provisioners: impl Iterator<Item = &'a ProvisionerDecision>) -> String {
+    provisioners.map(|p| format!("\"{}\"", p.name)).collect::<Vec<_>>().join(", ")
+}
+
+fn notices(config: &Config, provisioners: &[ProvisionerDecision], can_create: bool) -> Vec<Notice> {
+    let mut notices = Vec::new();
+    let mut add = |id, level, text: String| notices.push(Notice { id, level, text });
+    if !can_create {
+        let failing = names(provisioners.iter().filter(|p| p.backup_type == BackupType::Fails));
+        add(
+            notice_id::BACKUP_FAILS,
+            Level::Error,
+            format!(
+                "Backup creation fails: {failing} has no volume snapshot class. Choose a class, turn on Offload CSI snapshots to backup location, or turn on Cross Cloud Backup/Restore."
+            ),
+        );
+    }
+    if config.cross_cloud {
+        add(
+            notice_id::CROSS_CLOUD_RECOMMENDATION,
+            Level::Info,
+            "A snapshot class mapping backup is recommended over a cross-cloud one: CSI snapshots are faster and more efficient than KDMP backups. Use Cross Cloud Backup/Restore only to restore on another cloud.".to_owned(),
+        );
+    }
+    let azure_file = provisioners
+        .iter()
+        .filter(|p| p.kdmp_matrix_row == Some("azure-file") && p.backup_type.uses_csi_snapshot());
+    let azure_file = names(azure_file);
+    if !azure_file.is_empty() {
+        add(
+            notice_id::AZURE_FILE_DRIVER,
+            Level::Warning,
+            format!(
+                "{azure_file}: restoring a CSI snapshot of an (SMB) Azure file volume needs Azure file CSI driver v1.30.2 or later. With an older driver, create a cross-cloud backup instead."
+            ),
+        );
+    }
+    let no_csi = provisioners.iter().filter(|p| {
+        p.backup_type.uses_csi_snapshot()
+            && p.kdmp_matrix_row
+                .and_then(|id| tables::KDMP_MATRIX.iter().find(|row| row.id == id))
+                .is_some_and(|row| !row.offers(p.backup_type))
+    });
+    let no_csi = names(no_csi);
+    if !no_csi.is_empty() {
+        add(
+            notice_id::KDMP_MATRIX_NO_CSI,
+            Level::Warning,
+            format!(
+                "{no_csi}: the KDMP backup matrix lists only a direct KDMP backup for this storage, not a CSI snapshot. Turn on Cross Cloud Backup/Restore for it."
+            ),
+        );
+    }
+    if can_create && provisioners.iter().any(|p| p.backup_type.uses_kdmp()) {
+        add(
+            notice_id::KDMP_BUFFER,
+            Level::Info,
+            format!(
+                "KDMP moves data in this backup: allocate extra buffer storage of {}x the size of each PVC in the application cluster first.",
+                tables::KDMP_BUFFER_FACTOR
+            ),
+        );
+    }
+    if !config.unmatched_snapshot_classes.is_empty() {
+        let list = config
+            .unmatched_snapshot_classes
+            .iter()
+            .map(|(class, driver)| format!("\"{class}\" ({driver})"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        add(
+            notice_id::UNMATCHED_SNAPSHOT_CLASSES,
+            Level::Info,
+            format!("Not shown, because no StorageClass uses their driver: {list}."),
+        );
+    }
+    add(
+        notice_id::FRESH_INSTALL,
+        Level::Info,
+        format!(
+            "These matrices apply to fresh installations of Portworx Backup {MATRIX_MIN_VERSION} and later."
+        ),
+    );
+    notices
+}
+
+impl Decision {
+    /// The distinct backup types in use, in the source's order, failures excluded.
+    pub fn backup_types(&self) -> Vec<BackupType> {
+        BackupType::ALL
+            .into_iter()
+            .filter(|t| *t != BackupType::Fails && self.provisioners.iter().any(|p| p.backup_type == *t))
+            .collect()
+    }
+
+    /// One sentence that sums the backup up.
+    pub fn headline(&self) -> String {
+        if self.can_create {
+            let types: Vec<&str> = self.backup_types().into_iter().map(BackupType::name).collect();
+            format!("The backup is created: {}.", types.join("; "))
+        } else {
+            let failing = self.provisioners.iter().filter(|p| p.backup_type == BackupType::Fails).count();
+            format!(
+                "The backup fails: {failing} of {} provisioners {} no volume snapshot class. Choose one, or turn on offload or Cross Cloud Backup/Restore.",
+                self.provisioners.len(),
+                if failing == 1 { "has" } else { "have" }
+            )
+        }
+    }
+}

@@ -1,0 +1,148 @@
+//! Raw Kubernetes API lists, as `kubectl get storageclass -o json` and
+//! `kubectl get volumesnapshotclass -o json` print them. Unknown Kubernetes fields are ignored.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::config::{ConfigError, Provisioner, Selection, SnapshotClass};
+
+/// The annotation that marks a VolumeSnapshotClass as its driver's default.
+pub const DEFAULT_CLASS_ANNOTATION: &str = "snapshot.storage.kubernetes.io/is-default-class";
+
+/// The `kubernetes` key of a config.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct KubernetesInput {
+    #[serde(default)]
+    pub storage_classes: Option<ObjectList<StorageClass>>,
+    #[serde(default)]
+    pub volume_snapshot_classes: Option<ObjectList<VolumeSnapshotClass>>,
+}
+
+/// A Kubernetes list object (`kind: List` or `kind: <Type>List`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ObjectList<T> {
+    #[serde(default)]
+    pub kind: Option<String>,
+    pub items: Vec<T>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct ObjectMeta {
+    pub name: String,
+    #[serde(default)]
+    pub annotations: BTreeMap<String, String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StorageClass {
+    #[serde(default)]
+    pub kind: Option<String>,
+    pub metadata: ObjectMeta,
+    pub provisioner: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct VolumeSnapshotClass {
+    #[serde(default)]
+    pub kind: Option<String>,
+    pub metadata: ObjectMeta,
+    pub driver: String,
+}
+
+/// What the lists say about the cluster.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Inventory {
+    /// One per provisioner, in the order of their first StorageClass.
+    pub provisioners: Vec<Provisioner>,
+    /// VSCs whose driver no StorageClass uses: `(vsc, driver)`.
+    pub unmatched_snapshot_classes: Vec<(String, String)>,
+}
+
+fn check_kind(kind: &Option<String>, expected: &[&str], path: &str) -> Result<(), ConfigError> {
+    match kind {
+        Some(kind) if !expected.contains(&kind.as_str()) => {
+            Err(ConfigError::new(path, format!("expected kind {}, got \"{kind}\"", expected.join(" or "))))
+        }
+        _ => Ok(()),
+    }
+}
+
+impl KubernetesInput {
+    /// Collapses StorageClasses to one provisioner each and hangs each VSC on its driver.
+    pub fn inventory(&self) -> Result<Inventory, ConfigError> {
+        let mut inventory = Inventory::default();
+        if let Some(list) = &self.storage_classes {
+            check_kind(&list.kind, &["List", "StorageClassList"], "kubernetes.storageClasses.kind")?;
+            if list.items.is_empty() {
+                return Err(ConfigError::new(
+                    "kubernetes.storageClasses.items",
+                    "the StorageClass list is empty; the cluster needs at least one StorageClass",
+                ));
+            }
+            for (index, item) in list.items.iter().enumerate() {
+                let at = format!("kubernetes.storageClasses.items[{index}]");
+                check_kind(&item.kind, &["StorageClass"], &format!("{at}.kind"))?;
+                if !inventory.provisioners.iter().any(|p| p.name == item.provisioner) {
+                    crate::config::check_provisioner_name(&item.provisioner, &format!("{at}.provisioner"))?;
+                    inventory.provisioners.push(Provisioner::new(&item.provisioner, &[]));
+                }
+            }
+        }
+        if let Some(list) = &self.volume_snapshot_classes {
+            check_kind(
+                &list.kind,
+                &["List", "VolumeSnapshotClassList"],
+                "kubernetes.volumeSnapshotClasses.kind",
+            )?;
+            for (index, item) in list.items.iter().enumerate() {
+                let at = format!("kubernetes.volumeSnapshotClasses.items[{index}]");
+                check_kind(&item.kind, &["VolumeSnapshotClass"], &format!("{at}.kind"))?;
+                let default = item
+                    .metadata
+                    .annotations
+                    .get(DEFAULT_CLASS_ANNOTATION)
+                    .is_some_and(|value| value == "true");
+                let class = SnapshotClass { name: item.metadata.name.clone(), default };
+                match inventory.provisioners.iter_mut().find(|p| p.name == item.driver) {
+                    Some(provisioner) => provisioner.volume_snapshot_classes.push(class),
+                    None => inventory
+                        .unmatched_snapshot_classes
+                        .push((item.metadata.name.clone(), item.driver.clone())),
+                }
+            }
+        }
+        Ok(inventory)
+    }
+}
+
+/// Lays the config's own `provisioners` over the cluster's: an entry naming a cluster
+/// provisioner may set `portworx` and the selection; any other entry is added as it is.
+pub fn merge(cluster: Vec<Provisioner>, own: Vec<Provisioner>) -> Result<Vec<Provisioner>, ConfigError> {
+    let mut merged = cluster;
+    let cluster_len = merged.len();
+    for (index, entry) in own.into_iter().enumerate() {
+        match merged[..cluster_len].iter_mut().find(|p| p.name == entry.name) {
+            Some(found) => {
+                if !entry.volume_snapshot_classes.is_empty() {
+                    return Err(ConfigError::new(
+                        format!("provisioners[{index}].volumeSnapshotClasses"),
+                        format!(
+                            "\"{}\" comes from the kubernetes lists, which give its volume snapshot classes; set only portworx or volumeSnapshotClass here",
+                            entry.name
+                        ),
+                    ));
+                }
+                if entry.portworx.is_some() {
+                    found.portworx = entry.portworx;
+                }
+                if entry.volume_snapshot_class != Selection::Auto {
+                    found.volume_snapshot_class = entry.volume_snapshot_class;
+                }
+            }
+            None => merged.push(entry),
+        }
+    }
+    Ok(merged)
+}

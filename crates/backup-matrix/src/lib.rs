@@ -1,0 +1,21 @@
+//! Portworx Backup's "Backup Types by Driver Matrix" (version 3.0) as typed data, and the pure
+//! rules that decide what a Create Backup form produces. No web or UI dependency: this crate
+//! compiles and is tested natively, and the widget only renders what it decides.
+
+pub mod config;
+pub mod decide;
+pub mod kubernetes;
+pub mod request;
+pub mod scenarios;
+pub mod tables;
+pub mod types;
+
+pub use config::{Config, ConfigError, Provisioner, Selection, SnapshotClass};
+pub use decide::{decide, Decision, Notice, ProvisionerDecision};
+pub use request::{request, Request};
+pub use types::{BackupType, Level, Mode, ProvisionerKind, VscOption};
+
+/// Parses a config given as JSON text and decides it.
+pub fn decide_json(text: &str) -> Result<Decision, ConfigError> {
+    Config::parse(text).map(|config| decide(&config))
+}

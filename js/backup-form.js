@@ -1,0 +1,93 @@
+// The host-facing module: initialises the wasm, defines <create-backup-form>, and exports
+// mount(), decide() and scenarios(). It only translates between plain objects and the JSON
+// strings of the Rust side; every rule lives in Rust.
+import init, { mount as mountWidget, decideJson, scenariosJson } from './create_backup_widget.js';
+
+await init({ module_or_path: new URL('create_backup_widget_bg.wasm', import.meta.url) });
+
+const toJson = (config) =>
+  config === undefined || config === null ? undefined : typeof config === 'string' ? config : JSON.stringify(config);
+
+function attach(element, config, scenario) {
+  const emit = (type, detail) =>
+    element.dispatchEvent(new CustomEvent(type, { detail: JSON.parse(detail), bubbles: true, composed: true }));
+  return mountWidget(element, toJson(config), scenario ?? undefined, emit);
+}
+
+/** Mounts a widget into `element`; returns a handle with update(config), decision(), unmount(). */
+export function mount(element, config) {
+  let widget = attach(element, config);
+  return {
+    update(next) {
+      if (!widget) throw new Error('create-backup-form: this handle was unmounted');
+      const error = widget.update(toJson(next), undefined);
+      return error ? JSON.parse(error) : null;
+    },
+    decision() {
+      return widget ? JSON.parse(widget.decision()) : null;
+    },
+    unmount() {
+      if (!widget) return;
+      widget.unmount();
+      widget.free();
+      widget = null;
+      element.replaceChildren();
+    },
+  };
+}
+
+/** Decides a config with no DOM; throws an Error with `path` on a bad config. */
+export function decide(config) {
+  try {
+    return JSON.parse(decideJson(toJson(config) ?? '{}'));
+  } catch (raw) {
+    const { message, path } = typeof raw === 'string' ? JSON.parse(raw) : { message: String(raw), path: '(root)' };
+    throw Object.assign(new Error(message), { path });
+  }
+}
+
+/** The built-in scenarios: [{ id, title }]. */
+export function scenarios() {
+  return JSON.parse(scenariosJson());
+}
+
+class CreateBackupForm extends HTMLElement {
+  static observedAttributes = ['scenario', 'config'];
+  #widget = null;
+
+  connectedCallback() {
+    if (!this.#widget) this.#widget = attach(this, this.getAttribute('config'), this.getAttribute('scenario'));
+  }
+
+  disconnectedCallback() {
+    // Kept while moved within a page; freed once it is really gone.
+    queueMicrotask(() => {
+      if (!this.isConnected && this.#widget) {
+        this.#widget.unmount();
+        this.#widget.free();
+        this.#widget = null;
+        this.replaceChildren();
+      }
+    });
+  }
+
+  attributeChangedCallback(name, before, after) {
+    if (!this.#widget || before === after) return;
+    const config = this.getAttribute('config');
+    this.#widget.update(config ?? undefined, config ? undefined : (this.getAttribute('scenario') ?? undefined));
+  }
+
+  get config() {
+    return this.#widget ? JSON.parse(this.#widget.config()) : null;
+  }
+
+  set config(value) {
+    this.#widget?.update(toJson(value), undefined);
+  }
+
+  get decision() {
+    return this.#widget ? JSON.parse(this.#widget.decision()) : null;
+  }
+}
+
+if (!customElements.get('create-backup-form')) customElements.define('create-backup-form', CreateBackupForm);
