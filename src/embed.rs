@@ -2,12 +2,13 @@
 //! `<create-backup-form>` element and turns the JSON strings here into plain objects.
 
 use backup_matrix::scenarios::{self, DEFAULT_SCENARIO, SCENARIOS};
-use backup_matrix::{decide, Config, ConfigError};
+use backup_matrix::{decide, Config, ConfigError, Request};
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 
 use crate::state::FormState;
-use crate::ui::App;
+use crate::ui::{App, OnCreate};
+use std::rc::Rc;
 
 fn error_json(error: &ConfigError) -> String {
     serde_json::to_string(error).unwrap_or_default()
@@ -49,8 +50,7 @@ impl Widget {
         }
         match resolve(config_json, scenario) {
             Ok(config) => {
-                self.state.config_error.set(None);
-                self.state.config.set(config);
+                self.state.replace(config);
                 None
             }
             Err(error) => {
@@ -100,6 +100,7 @@ pub fn mount(
     let state = FormState::new(config);
     state.config_error.set(error.clone());
     let on_change = emit.clone();
+    let create_emit = emit.clone();
     let handle = leptos::mount::mount_to(element, move || {
         // Runs once on start and after every change of the decision: the `backup-change` event.
         Effect::new(move |_| {
@@ -110,7 +111,11 @@ pub fn mount(
                 &JsValue::from_str(&detail),
             );
         });
-        view! { <App state /> }
+        let on_create: OnCreate = Rc::new(move |request: &Request| {
+            let detail = serde_json::to_string(request).unwrap_or_default();
+            let _ = create_emit.call2(&JsValue::NULL, &JsValue::from_str("backup-create"), &JsValue::from_str(&detail));
+        });
+        view! { <App state on_create /> }
     });
     let widget = Widget { state, mounted: Some(Box::new(handle)), emit };
     if let Some(error) = error {

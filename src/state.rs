@@ -1,32 +1,68 @@
 //! The one place a widget's state lives: the form's config, and what is derived from it.
 
+use std::sync::atomic::{AtomicU32, Ordering};
+
+use backup_matrix::request::form_problems;
 use backup_matrix::{decide, request, Config, ConfigError, Decision, Request};
 use leptos::prelude::*;
 
-/// The reactive state of one widget. The config is the only source; the decision and the
-/// request are memos over it, so the view never restates a rule.
+/// Numbers widgets so that element ids stay unique with many widgets on one page.
+static NEXT_WIDGET: AtomicU32 = AtomicU32::new(1);
+
+/// The reactive state of one widget. The config is the only source; the decision, the
+/// request and what blocks Create are memos over it, so the view never restates a rule.
 #[derive(Clone, Copy)]
 pub struct FormState {
+    /// Prefix of every element id in this widget.
+    pub uid: u32,
     pub config: RwSignal<Config>,
     pub decision: Memo<Decision>,
     pub request: Memo<Request>,
+    /// Why Create sends nothing now; empty when it can send.
+    pub blockers: Memo<Vec<String>>,
     /// The last config a host handed in that was rejected; the form keeps its last good state.
     pub config_error: RwSignal<Option<ConfigError>>,
+    /// Counts configs handed in by the host, so text fields reload their text from it.
+    pub revision: RwSignal<u32>,
 }
 
 impl FormState {
     pub fn new(config: Config) -> Self {
         let config = RwSignal::new(config);
+        let decision = Memo::new(move |_| config.with(decide));
+        let blockers = Memo::new(move |_| {
+            let mut blockers: Vec<String> =
+                config.with(form_problems).into_iter().map(|(_, message)| message).collect();
+            if !decision.with(|d| d.can_create) {
+                blockers.insert(0, decision.with(Decision::headline));
+            }
+            blockers
+        });
         FormState {
+            uid: NEXT_WIDGET.fetch_add(1, Ordering::Relaxed),
             config,
-            decision: Memo::new(move |_| config.with(decide)),
+            decision,
             request: Memo::new(move |_| config.with(request)),
+            blockers,
             config_error: RwSignal::new(None),
+            revision: RwSignal::new(0),
         }
     }
 
-    /// Changes the form's config in place.
+    /// Changes the form's config in place (a user's edit).
     pub fn edit(&self, change: impl FnOnce(&mut Config)) {
         self.config.update(change);
+    }
+
+    /// Takes a config from the host: replaces the form's state and clears a shown error.
+    pub fn replace(&self, config: Config) {
+        self.config_error.set(None);
+        self.config.set(config);
+        self.revision.update(|r| *r += 1);
+    }
+
+    /// A unique element id for a part of this widget.
+    pub fn id(&self, part: &str) -> String {
+        format!("cbw{}-{part}", self.uid)
     }
 }

@@ -1,41 +1,67 @@
-//! The widget's components. Each renders one concern of the state; none decides anything.
+//! The widget's components. Each renders one concern of `FormState`; none decides anything.
 
+mod actions;
+mod details;
+mod mapping;
+mod preview;
+mod tables;
+
+use std::rc::Rc;
+
+use backup_matrix::Request;
 use leptos::prelude::*;
 
 use crate::state::FormState;
 
-/// The whole widget: for now, the engine's outcome for each provisioner.
+pub use actions::{CreateButton, Options};
+pub use details::Details;
+pub use mapping::SnapshotClassMapping;
+pub use preview::Preview;
+pub use tables::MatrixTables;
+
+/// Called with the request when Create is pressed and the backup can be created.
+pub type OnCreate = Rc<dyn Fn(&Request)>;
+
+/// The whole widget: the Create Backup form beside its live preview.
 #[component]
 pub fn App(
     /// The widget's state.
     state: FormState,
+    /// Receives the request when Create sends one.
+    on_create: OnCreate,
 ) -> impl IntoView {
-    let headline = move || state.decision.with(|d| d.headline());
     view! {
-        <section class="cbw" aria-label="Create Backup">
-            <div class="cbw-preview" role="status">
-                <p class="cbw-headline">{headline}</p>
-                <ul class="cbw-outcomes">
-                    {move || {
-                        state
-                            .decision
-                            .get()
-                            .provisioners
-                            .into_iter()
-                            .map(|p| {
-                                view! {
-                                    <li data-backup-type=p.backup_type.id()>
-                                        <code>{p.name}</code>
-                                        ": "
-                                        <strong>{p.backup_type.name()}</strong>
-                                        <span class="cbw-reason">{p.reason}</span>
-                                    </li>
-                                }
-                            })
-                            .collect_view()
-                    }}
-                </ul>
+        <div class="cbw">
+            <ConfigError state />
+            <div class="cbw-layout">
+                <form class="cbw-form" aria-label="Create Backup" on:submit=|ev| ev.prevent_default()>
+                    <Details state />
+                    <SnapshotClassMapping state />
+                    <Options state />
+                    <CreateButton state on_create />
+                </form>
+                <Preview state />
             </div>
-        </section>
+            <MatrixTables state />
+        </div>
+    }
+}
+
+/// Shows why the host's last config was rejected; the form keeps its last good state.
+#[component]
+fn ConfigError(
+    /// The widget's state.
+    state: FormState,
+) -> impl IntoView {
+    move || {
+        state.config_error.get().map(|error| {
+            view! {
+                <div class="cbw-config-error" role="alert">
+                    <strong>"This config was not applied. "</strong>
+                    <span class="cbw-config-error-message">{error.message}</span>
+                    " (at " <code>{error.path}</code> "). The form shows the last good config."
+                </div>
+            }
+        })
     }
 }

@@ -74,5 +74,8 @@ pub fn form_problems(config: &Config) -> Vec<(&'static str, String)> {
     if config.namespaces.is_empty() {
         problems.push(("namespaces", "Namespaces: name at least one namespace".to_owned()));
     }
+    if let Some(problem) = config.namespaces.iter().find_map(|n| crate::config::check_label(n).err()) {
+        problems.push(("namespaces", format!("Namespaces: {problem}")));
+    }
     problems
 }

@@ -1,0 +1,286 @@
+//! The backup's own fields: name, location, namespaces, kind, schedule and operation mode.
+
+use backup_matrix::config::{check_label, check_object_name, BackupKind, BackupObject};
+use backup_matrix::Mode;
+use leptos::prelude::*;
+
+use crate::state::FormState;
+
+/// Backup name, location, namespaces, kind, what to back up, schedule policy and mode.
+#[component]
+pub fn Details(
+    /// The widget's state.
+    state: FormState,
+) -> impl IntoView {
+    view! {
+        <fieldset class="cbw-group">
+            <legend>"Backup"</legend>
+            <BackupName state />
+            <Location state />
+            <Namespaces state />
+            <Choice
+                state
+                legend="Backup kind"
+                name="kind"
+                options=&[("manual", "Manual"), ("scheduled", "Scheduled")]
+                current=move || match state.config.with(|c| c.backup_kind) {
+                    BackupKind::Manual => "manual",
+                    BackupKind::Scheduled => "scheduled",
+                }
+                set=move |value| {
+                    state.edit(|c| c.backup_kind = if value == "scheduled" { BackupKind::Scheduled } else { BackupKind::Manual })
+                }
+            />
+            <SchedulePolicy state />
+            <Choice
+                state
+                legend="Back up"
+                name="object"
+                options=&[("namespace", "Namespaces"), ("vm", "Virtual machines")]
+                current=move || match state.config.with(|c| c.backup_object) {
+                    BackupObject::Namespace => "namespace",
+                    BackupObject::Vm => "vm",
+                }
+                set=move |value| {
+                    state.edit(|c| c.backup_object = if value == "vm" { BackupObject::Vm } else { BackupObject::Namespace })
+                }
+            />
+            <Choice
+                state
+                legend="Operation mode"
+                name="mode"
+                options=&[("classic", "Classic"), ("federated", "Federated")]
+                current=move || match state.config.with(|c| c.mode) {
+                    Mode::Classic => "classic",
+                    Mode::Federated => "federated",
+                }
+                set=move |value| state.edit(|c| c.mode = if value == "federated" { Mode::Federated } else { Mode::Classic })
+            />
+        </fieldset>
+    }
+}
+
+/// A text field with a label, a hint and an inline error under it.
+#[component]
+fn TextField(
+    /// The widget's state.
+    state: FormState,
+    /// Names the field's element ids.
+    part: &'static str,
+    /// The visible label, which is also the accessible name.
+    label: &'static str,
+    /// A short line on what the field takes.
+    hint: &'static str,
+    /// The field's text in the config.
+    text: Signal<String>,
+    /// Stores what the user types.
+    set: Callback<String>,
+    /// What is wrong with the text, if anything.
+    error: Signal<Option<String>>,
+) -> impl IntoView {
+    let id = state.id(part);
+    let hint_id = state.id(&format!("{part}-hint"));
+    let error_id = state.id(&format!("{part}-error"));
+    let described = format!("{hint_id} {error_id}");
+    view! {
+        <div class="cbw-field">
+            <label for=id.clone()>{label}</label>
+            // Reloaded only when the host hands in a config, so typing never moves the caret.
+            {move || {
+                state.revision.track();
+                view! {
+                    <input
+                        id=id.clone()
+                        type="text"
+                        autocomplete="off"
+                        spellcheck="false"
+                        value=text.get_untracked()
+                        aria-describedby=described.clone()
+                        aria-invalid=move || error.with(|e| e.is_some()).to_string()
+                        on:input=move |ev| set.run(event_target_value(&ev))
+                    />
+                }
+            }}
+            <p class="cbw-hint" id=hint_id>{hint}</p>
+            <p class="cbw-error" id=error_id>{move || error.get()}</p>
+        </div>
+    }
+}
+
+fn backup_name_error(name: &str) -> Option<String> {
+    check_object_name(name).err()
+}
+
+/// The backup's Kubernetes object name.
+#[component]
+fn BackupName(
+    /// The widget's state.
+    state: FormState,
+) -> impl IntoView {
+    view! {
+        <TextField
+            state
+            part="name"
+            label="Backup name"
+            hint="Lowercase letters, digits, '-' and '.'; at most 253 characters."
+            text=Signal::derive(move || state.config.with(|c| c.backup_name.clone()))
+            set=Callback::new(move |text: String| state.edit(|c| c.backup_name = text))
+            error=Signal::derive(move || state.config.with(|c| backup_name_error(&c.backup_name)))
+        />
+    }
+}
+
+/// The namespaces to back up, comma-separated.
+#[component]
+fn Namespaces(
+    /// The widget's state.
+    state: FormState,
+) -> impl IntoView {
+    let error = move || {
+        state.config.with(|c| {
+            if c.namespaces.is_empty() {
+                return Some("Name at least one namespace.".to_owned());
+            }
+            c.namespaces.iter().find_map(|n| check_label(n).err())
+        })
+    };
+    view! {
+        <TextField
+            state
+            part="namespaces"
+            label="Namespaces"
+            hint="One or more, separated by commas."
+            text=Signal::derive(move || state.config.with(|c| c.namespaces.join(", ")))
+            set=Callback::new(move |text: String| {
+                state.edit(|c| {
+                    c.namespaces = text.split(',').map(str::trim).filter(|n| !n.is_empty()).map(str::to_owned).collect()
+                })
+            })
+            error=Signal::derive(error)
+        />
+    }
+}
+
+/// Where the backup is stored.
+#[component]
+fn Location(
+    /// The widget's state.
+    state: FormState,
+) -> impl IntoView {
+    let id = state.id("location");
+    let chosen = move || state.config.with(|c| c.location().map(|l| l.name.clone()).unwrap_or_default());
+    view! {
+        <div class="cbw-field">
+            <label for=id.clone()>"Backup location"</label>
+            <select
+                id=id
+                on:change=move |ev| {
+                    let name = event_target_value(&ev);
+                    state.edit(|c| c.backup_location = Some(name));
+                }
+            >
+                {move || {
+                    state
+                        .config
+                        .with(|c| c.backup_locations.clone())
+                        .into_iter()
+                        .map(|location| {
+                            let name = location.name.clone();
+                            let selected = move || chosen() == name;
+                            view! {
+                                <option value=location.name.clone() prop:selected=selected>
+                                    {format!("{} ({})", location.name, location.kind.label())}
+                                </option>
+                            }
+                        })
+                        .collect_view()
+                }}
+            </select>
+        </div>
+    }
+}
+
+/// The schedule policy, shown for scheduled backups.
+#[component]
+fn SchedulePolicy(
+    /// The widget's state.
+    state: FormState,
+) -> impl IntoView {
+    let id = state.id("policy");
+    let scheduled = move || state.config.with(|c| c.backup_kind == BackupKind::Scheduled);
+    let chosen = move || state.config.with(|c| c.policy().map(str::to_owned).unwrap_or_default());
+    move || {
+        scheduled().then(|| {
+            view! {
+                <div class="cbw-field">
+                    <label for=id.clone()>"Schedule policy"</label>
+                    <select
+                        id=id.clone()
+                        on:change=move |ev| {
+                            let name = event_target_value(&ev);
+                            state.edit(|c| c.schedule_policy = Some(name));
+                        }
+                    >
+                        {state
+                            .config
+                            .with(|c| c.schedule_policies.clone())
+                            .into_iter()
+                            .map(|policy| {
+                                let name = policy.clone();
+                                let value = policy.clone();
+                                view! {
+                                    <option value=value prop:selected=move || chosen() == name>
+                                        {policy}
+                                    </option>
+                                }
+                            })
+                            .collect_view()}
+                    </select>
+                </div>
+            }
+        })
+    }
+}
+
+/// A group of radio buttons with a legend.
+#[component]
+fn Choice(
+    /// The widget's state.
+    state: FormState,
+    /// The group's visible name.
+    legend: &'static str,
+    /// Names the radio group within the widget.
+    name: &'static str,
+    /// `(value, label)` of each radio button.
+    options: &'static [(&'static str, &'static str)],
+    /// The value chosen now.
+    current: impl Fn() -> &'static str + Copy + Send + Sync + 'static,
+    /// Stores a choice.
+    set: impl Fn(&str) + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let group = state.id(name);
+    view! {
+        <fieldset class="cbw-choice">
+            <legend>{legend}</legend>
+            {options
+                .iter()
+                .map(|(value, label)| {
+                    let id = state.id(&format!("{name}-{value}"));
+                    view! {
+                        <span class="cbw-radio">
+                            <input
+                                type="radio"
+                                id=id.clone()
+                                name=group.clone()
+                                value=*value
+                                prop:checked=move || current() == *value
+                                on:change=move |_| set(value)
+                            />
+                            <label for=id>{*label}</label>
+                        </span>
+                    }
+                })
+                .collect_view()}
+        </fieldset>
+    }
+}

@@ -1,0 +1,84 @@
+//! The live preview: the headline, each provisioner's outcome, the notices, and the request.
+
+use backup_matrix::{BackupType, Level};
+use leptos::prelude::*;
+
+use crate::state::FormState;
+
+/// A short visible word for a notice level, so that level never rests on colour alone.
+fn level_word(level: Level) -> &'static str {
+    match level {
+        Level::Info => "Note",
+        Level::Warning => "Caution",
+        Level::Error => "Fails",
+    }
+}
+
+/// Updated on every change; the outcome part is a `role="status"` region.
+#[component]
+pub fn Preview(
+    /// The widget's state.
+    state: FormState,
+) -> impl IntoView {
+    let decision = state.decision;
+    let can_create = move || decision.with(|d| d.can_create);
+    let request_json = move || state.request.with(|r| serde_json::to_string_pretty(r).unwrap_or_default());
+    let request_id = state.id("request");
+    view! {
+        <section class="cbw-preview" aria-labelledby=state.id("preview-title")>
+            <h2 class="cbw-title" id=state.id("preview-title")>"What this backup will be"</h2>
+            <div role="status" class="cbw-status">
+                <p class="cbw-headline" class:cbw-ok=can_create class:cbw-fail=move || !can_create()>
+                    <span class="cbw-mark" aria-hidden="true">{move || if can_create() { "✓" } else { "✕" }}</span>
+                    {move || decision.with(|d| d.headline())}
+                </p>
+                <ul class="cbw-outcomes">
+                    {move || {
+                        decision
+                            .get()
+                            .provisioners
+                            .into_iter()
+                            .map(|p| {
+                                let row = p
+                                    .csi_matrix_row
+                                    .map(|n| format!("Table 1, row {n}"))
+                                    .unwrap_or_else(|| "Cross cloud".to_owned());
+                                view! {
+                                    <li class="cbw-outcome" data-backup-type=p.backup_type.id()>
+                                        <code class="cbw-outcome-name">{p.name}</code>
+                                        <span class="cbw-badge" class:cbw-badge-fail=p.backup_type == BackupType::Fails>
+                                            {p.backup_type.name()}
+                                        </span>
+                                        <span class="cbw-outcome-row">{row}</span>
+                                        <span class="cbw-reason">{p.reason}</span>
+                                    </li>
+                                }
+                            })
+                            .collect_view()
+                    }}
+                </ul>
+                <ul class="cbw-notices">
+                    {move || {
+                        decision
+                            .get()
+                            .notices
+                            .into_iter()
+                            .map(|n| {
+                                view! {
+                                    <li class=format!("cbw-notice cbw-notice-{}", level_word(n.level).to_lowercase()) data-notice=n.id>
+                                        <strong>{level_word(n.level)} ": "</strong>
+                                        {n.text}
+                                    </li>
+                                }
+                            })
+                            .collect_view()
+                    }}
+                </ul>
+            </div>
+            <div class="cbw-request">
+                <h3 class="cbw-subtitle" id=request_id.clone()>"Request Create would send"</h3>
+                <pre class="cbw-json" tabindex="0" role="region" aria-labelledby=request_id><code>{request_json}</code></pre>
+            </div>
+        </section>
+    }
+}
