@@ -1,9 +1,9 @@
 // The host-facing module: initialises the wasm, defines <create-backup-form>, and exports
 // mount(), decide() and scenarios(). It only translates between plain objects and the JSON
 // strings of the Rust side; every rule lives in Rust.
-import init, { mount as mountWidget, decideJson, scenariosJson } from './create_backup_widget.js';
+import init, { mount as mountWidget, decideJson, scenariosJson } from './create-backup-widget.js';
 
-await init({ module_or_path: new URL('create_backup_widget_bg.wasm', import.meta.url) });
+await init({ module_or_path: new URL('create-backup-widget_bg.wasm', import.meta.url) });
 
 const toJson = (config) =>
   config === undefined || config === null ? undefined : typeof config === 'string' ? config : JSON.stringify(config);
@@ -54,9 +54,13 @@ export function scenarios() {
 class CreateBackupForm extends HTMLElement {
   static observedAttributes = ['scenario', 'config'];
   #widget = null;
+  #pending = undefined; // a config property set before the element was connected
 
   connectedCallback() {
-    if (!this.#widget) this.#widget = attach(this, this.getAttribute('config'), this.getAttribute('scenario'));
+    if (this.#widget) return;
+    const config = this.#pending ?? this.getAttribute('config');
+    this.#pending = undefined;
+    this.#widget = attach(this, config, this.getAttribute('scenario'));
   }
 
   disconnectedCallback() {
@@ -82,7 +86,8 @@ class CreateBackupForm extends HTMLElement {
   }
 
   set config(value) {
-    this.#widget?.update(toJson(value), undefined);
+    if (this.#widget) this.#widget.update(toJson(value), undefined);
+    else this.#pending = toJson(value);
   }
 
   get decision() {

@@ -45,9 +45,8 @@ impl Widget {
     /// Replaces the config (JSON text) or the scenario; on a bad one, keeps the last good state
     /// and returns the error as JSON `{message, path}`.
     pub fn update(&self, config_json: Option<String>, scenario: Option<String>) -> Option<String> {
-        if self.mounted.is_none() {
-            return None;
-        }
+        // An unmounted handle ignores updates.
+        self.mounted.as_ref()?;
         match resolve(config_json, scenario) {
             Ok(config) => {
                 self.state.replace(config);
