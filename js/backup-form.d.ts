@@ -1,0 +1,118 @@
+// Types of backup-form.js, the module a host page loads.
+
+export type BackupTypeId =
+  | 'portworx-cloud-snapshot'
+  | 'direct-kdmp'
+  | 'csi-snapshot'
+  | 'csi-snapshot-offload'
+  | 'fails';
+
+export type VscOption = 'disabled' | 'none' | 'default-single' | 'non-default-single' | 'multiple';
+
+export interface SnapshotClassConfig {
+  name: string;
+  /** Annotated snapshot.storage.kubernetes.io/is-default-class: "true". */
+  default?: boolean;
+}
+
+export interface ProvisionerConfig {
+  name: string;
+  /** Marks a provisioner as Portworx's own beyond pxd.portworx.com and kubernetes.io/portworx-volume. */
+  portworx?: boolean;
+  volumeSnapshotClasses?: SnapshotClassConfig[];
+  /** The select's value: a class name, or null for "no snapshot class". Absent: the form preselects. */
+  volumeSnapshotClass?: string | null;
+}
+
+/** A Kubernetes list as `kubectl get ... -o json` prints it; unknown fields are ignored. */
+export interface KubernetesList {
+  kind?: string;
+  items: unknown[];
+  [field: string]: unknown;
+}
+
+export interface Config {
+  provisioners?: ProvisionerConfig[];
+  kubernetes?: { storageClasses?: KubernetesList; volumeSnapshotClasses?: KubernetesList };
+  offload?: boolean;
+  crossCloud?: boolean;
+  mode?: 'classic' | 'federated';
+  backupName?: string;
+  backupLocations?: { name: string; type: 's3' | 'azure' | 'google' | 'nfs' }[];
+  backupLocation?: string;
+  namespaces?: string[];
+  backupKind?: 'manual' | 'scheduled';
+  backupObject?: 'namespace' | 'vm';
+  schedulePolicies?: string[];
+  schedulePolicy?: string;
+}
+
+export interface ProvisionerDecision {
+  name: string;
+  vscOption: VscOption;
+  volumeSnapshotClass: string | null;
+  backupType: BackupTypeId;
+  /** Row of Table 1 (CSI backup matrix); null under Cross Cloud Backup/Restore. */
+  csiMatrixRow: number | null;
+  /** Row id of Table 3 (KDMP backup matrix), when the provisioner's storage is listed there. */
+  kdmpMatrixRow: string | null;
+  reason: string;
+}
+
+export interface Decision {
+  canCreate: boolean;
+  provisioners: ProvisionerDecision[];
+  driverMatrixRows: ('cross-cloud' | 'snapshot-class-mapping' | 'snapshot-class-mapping-offload' | 'cloudsnap')[];
+  notices: { id: string; level: 'info' | 'warning' | 'error'; text: string }[];
+}
+
+/** The `backup-create` detail: fields of Portworx Backup's BackupCreateRequest. */
+export interface BackupCreateRequest {
+  metadata: { name: string };
+  backup_location_ref: { name: string };
+  namespaces: string[];
+  volume_snapshot_class_mapping: Record<string, string>;
+  direct_kdmp: boolean;
+  backup_type: 'Generic' | 'Normal';
+  backup_object_type: { type: 'All' | 'VirtualMachine' };
+  schedule_policy_ref?: { name: string };
+}
+
+/** The `backup-config-error` detail, and what `update` returns for a rejected config. */
+export interface ConfigError {
+  message: string;
+  /** The field, e.g. "provisioners[2].name"; "(root)" for the config as a whole. */
+  path: string;
+}
+
+export interface WidgetHandle {
+  /** Applies a config; returns the error (and keeps the last good state) when it is rejected. Throws after unmount. */
+  update(config: Config | string): ConfigError | null;
+  /** The current Decision; null after unmount. */
+  decision(): Decision | null;
+  /** Removes the widget and empties the element; later calls do nothing. */
+  unmount(): void;
+}
+
+/** Mounts a widget into `element`. A bad config shows its error over the default scenario. */
+export function mount(element: HTMLElement, config?: Config | string): WidgetHandle;
+/** Decides a config with no DOM. Throws an Error with a `path` property on a bad config. */
+export function decide(config: Config | string): Decision;
+/** The built-in scenarios. */
+export function scenarios(): { id: string; title: string }[];
+
+export interface CreateBackupFormElement extends HTMLElement {
+  config: Config | null;
+  readonly decision: Decision | null;
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'create-backup-form': CreateBackupFormElement;
+  }
+  interface HTMLElementEventMap {
+    'backup-change': CustomEvent<Decision>;
+    'backup-create': CustomEvent<BackupCreateRequest>;
+    'backup-config-error': CustomEvent<ConfigError>;
+  }
+}
