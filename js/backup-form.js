@@ -16,6 +16,7 @@ function attach(element, config, scenario) {
 
 /** Mounts a widget into `element`; returns a handle with update(config), decision(), unmount(). */
 export function mount(element, config) {
+  element.classList.add('cbw-host'); // carries the theme's custom properties
   let widget = attach(element, config);
   return {
     update(next) {
