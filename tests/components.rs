@@ -1,0 +1,400 @@
+//! Component tests in a real browser: each part of the form and of the preview, through the DOM
+//! a user sees. Run with `cargo test --target wasm32-unknown-unknown` (wasm-bindgen-test).
+
+#![cfg(target_arch = "wasm32")]
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use create_backup_widget::embed::{mount, Widget};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlElement, HtmlInputElement, HtmlSelectElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+type Events = Rc<RefCell<Vec<(String, String)>>>;
+
+/// A mounted widget, its element, and the events it emitted.
+struct Fixture {
+    root: HtmlElement,
+    widget: Widget,
+    events: Events,
+}
+
+fn document() -> web_sys::Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+fn fixture(config: Option<&str>, scenario: Option<&str>) -> Fixture {
+    let root: HtmlElement = document().create_element("div").unwrap().unchecked_into();
+    document().body().unwrap().append_child(&root).unwrap();
+    let events: Events = Rc::default();
+    let sink = events.clone();
+    let emit = Closure::<dyn FnMut(String, String)>::new(move |kind: String, detail: String| {
+        sink.borrow_mut().push((kind, detail));
+    });
+    let function: js_sys::Function = emit.as_ref().unchecked_ref::<js_sys::Function>().clone();
+    emit.forget();
+    let widget = mount(root.clone(), config.map(str::to_owned), scenario.map(str::to_owned), function);
+    Fixture { root, widget, events }
+}
+
+/// Lets the reactive system and the browser catch up.
+async fn settle() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window().unwrap().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0).unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+impl Fixture {
+    fn all(&self, selector: &str) -> Vec<Element> {
+        let list = self.root.query_selector_all(selector).unwrap();
+        (0..list.length()).map(|i| list.get(i).unwrap().unchecked_into()).collect()
+    }
+
+    fn one(&self, selector: &str) -> Element {
+        self.root.query_selector(selector).unwrap().unwrap_or_else(|| panic!("no element matches {selector}"))
+    }
+
+    fn text(&self, selector: &str) -> String {
+        self.one(selector).text_content().unwrap_or_default()
+    }
+
+    /// The control whose `<label>` reads exactly `name` (its accessible name).
+    fn control(&self, name: &str) -> Element {
+        let label = self
+            .all("label")
+            .into_iter()
+            .find(|l| l.text_content().unwrap_or_default() == name)
+            .unwrap_or_else(|| panic!("no label reads {name:?}"));
+        let id = label.get_attribute("for").expect("label has for");
+        document().get_element_by_id(&id).unwrap()
+    }
+
+    fn select(&self, name: &str) -> HtmlSelectElement {
+        self.control(name).unchecked_into()
+    }
+
+    fn described_by(&self, element: &Element) -> String {
+        element
+            .get_attribute("aria-describedby")
+            .unwrap_or_default()
+            .split_whitespace()
+            .map(|id| document().get_element_by_id(id).unwrap().text_content().unwrap_or_default())
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    fn options(&self, name: &str) -> Vec<(String, String)> {
+        let select = self.select(name);
+        let options = select.options();
+        (0..options.length())
+            .map(|i| {
+                let option: web_sys::HtmlOptionElement = options.item(i).unwrap().unchecked_into();
+                (option.value(), option.text())
+            })
+            .collect()
+    }
+
+    async fn choose(&self, name: &str, value: &str) {
+        let select = self.select(name);
+        select.set_value(value);
+        select.dispatch_event(&web_sys::Event::new("change").unwrap()).unwrap();
+        settle().await;
+    }
+
+    async fn toggle(&self, name: &str) {
+        let input: HtmlInputElement = self.control(name).unchecked_into();
+        input.click();
+        settle().await;
+    }
+
+    async fn type_text(&self, name: &str, text: &str) {
+        let input: HtmlInputElement = self.control(name).unchecked_into();
+        input.set_value(text);
+        input.dispatch_event(&web_sys::Event::new("input").unwrap()).unwrap();
+        settle().await;
+    }
+
+    async fn press_create(&self) {
+        let button: HtmlElement = self
+            .all("button")
+            .into_iter()
+            .find(|b| b.text_content().unwrap_or_default() == "Create")
+            .expect("a Create button")
+            .unchecked_into();
+        button.click();
+        settle().await;
+    }
+
+    fn outcome(&self, provisioner: &str) -> (String, String) {
+        let item = self
+            .all(".cbw-outcome")
+            .into_iter()
+            .find(|li| li.query_selector(".cbw-outcome-name").unwrap().unwrap().text_content().unwrap() == provisioner)
+            .unwrap_or_else(|| panic!("no outcome for {provisioner}"));
+        (item.get_attribute("data-backup-type").unwrap(), item.text_content().unwrap())
+    }
+
+    /// The first cells of the rows marked `aria-current="true"` in table `n` (1, 2 or 3).
+    fn marked_rows(&self, table: usize) -> Vec<String> {
+        let tables = self.all("table");
+        let rows = tables[table - 1].query_selector_all("tbody tr[aria-current='true']").unwrap();
+        (0..rows.length())
+            .map(|i| {
+                let row: Element = rows.get(i).unwrap().unchecked_into();
+                row.query_selector("td").unwrap().unwrap().text_content().unwrap()
+            })
+            .collect()
+    }
+
+    fn events_of(&self, kind: &str) -> Vec<serde_json::Value> {
+        self.events
+            .borrow()
+            .iter()
+            .filter(|(k, _)| k == kind)
+            .map(|(_, detail)| serde_json::from_str(detail).unwrap())
+            .collect()
+    }
+}
+
+const EBS: &str = "Volume snapshot class for ebs.csi.aws.com";
+const EFS: &str = "Volume snapshot class for efs.csi.aws.com";
+const PX: &str = "Volume snapshot class for pxd.portworx.com";
+const AZURE: &str = "Volume snapshot class for disk.csi.azure.com";
+const GCE: &str = "Volume snapshot class for pd.csi.storage.gke.io";
+const OFFLOAD: &str = "Offload CSI snapshots to backup location";
+const CROSS_CLOUD: &str = "Cross Cloud Backup/Restore";
+
+#[wasm_bindgen_test]
+async fn every_control_has_its_exact_accessible_name() {
+    let f = fixture(None, Some("mixed"));
+    settle().await;
+    for name in ["Backup name", "Backup location", "Namespaces", OFFLOAD, CROSS_CLOUD, PX, EFS, EBS, AZURE, GCE] {
+        f.control(name);
+    }
+    assert_eq!(f.all("button").len(), 1);
+    assert_eq!(f.all("[role='status']").len(), 1, "the preview is one status region from the start");
+}
+
+#[wasm_bindgen_test]
+async fn portworx_select_is_always_disabled_and_says_why() {
+    let f = fixture(None, Some("mixed"));
+    settle().await;
+    let select = f.select(PX);
+    assert!(select.disabled());
+    assert!(f.described_by(&select).contains("Portworx"), "{}", f.described_by(&select));
+    f.toggle(OFFLOAD).await;
+    assert!(f.select(PX).disabled(), "offload does not enable it");
+    assert_eq!(f.outcome("pxd.portworx.com").0, "portworx-cloud-snapshot");
+}
+
+#[wasm_bindgen_test]
+async fn provisioner_without_classes_is_disabled_with_no_options() {
+    let f = fixture(None, Some("mixed"));
+    settle().await;
+    let select = f.select(EFS);
+    assert!(select.disabled());
+    assert_eq!(select.options().length(), 0);
+    assert!(f.described_by(&select).contains("no volume snapshot class"));
+    assert_eq!(f.outcome("efs.csi.aws.com").0, "fails");
+}
+
+#[wasm_bindgen_test]
+async fn single_classes_are_auto_populated() {
+    let f = fixture(None, Some("mixed"));
+    settle().await;
+    assert_eq!(f.options(EBS), vec![("ebs-vsc".to_owned(), "ebs-vsc (default)".to_owned())]);
+    assert_eq!(f.select(EBS).value(), "ebs-vsc");
+    assert!(!f.select(EBS).disabled());
+    assert_eq!(f.select(AZURE).value(), "csi-azuredisk-vsc");
+    assert!(f.described_by(&f.select(AZURE).unchecked_into()).contains("not marked default"));
+}
+
+#[wasm_bindgen_test]
+async fn several_classes_offer_all_with_the_default_preselected_and_no_class() {
+    let f = fixture(None, Some("mixed"));
+    settle().await;
+    let values: Vec<String> = f.options(GCE).into_iter().map(|(v, _)| v).collect();
+    assert_eq!(values, ["", "pd-standard-snapclass", "pd-balanced-snapclass", "pd-archive-snapclass"]);
+    assert_eq!(f.select(GCE).value(), "pd-standard-snapclass");
+    f.choose(GCE, "pd-archive-snapclass").await;
+    assert!(f.outcome("pd.csi.storage.gke.io").1.contains("pd-archive-snapclass"));
+    assert_eq!(f.outcome("pd.csi.storage.gke.io").0, "csi-snapshot");
+    f.choose(GCE, "").await;
+    assert_eq!(f.outcome("pd.csi.storage.gke.io").0, "fails", "no class behaves as no VSC");
+}
+
+#[wasm_bindgen_test]
+async fn several_classes_without_a_default_start_with_no_class() {
+    let config = r#"{"provisioners":[{"name":"ebs.csi.aws.com","volumeSnapshotClasses":[{"name":"a"},{"name":"b"}]}]}"#;
+    let f = fixture(Some(config), None);
+    settle().await;
+    assert_eq!(f.select(EBS).value(), "");
+    assert_eq!(f.outcome("ebs.csi.aws.com").0, "fails");
+}
+
+#[wasm_bindgen_test]
+async fn cross_cloud_makes_every_volume_direct_kdmp_and_selects_say_so() {
+    let f = fixture(None, Some("mixed"));
+    settle().await;
+    f.toggle(CROSS_CLOUD).await;
+    for name in ["pxd.portworx.com", "efs.csi.aws.com", "ebs.csi.aws.com", "disk.csi.azure.com", "pd.csi.storage.gke.io"] {
+        assert_eq!(f.outcome(name).0, "direct-kdmp", "{name}");
+    }
+    assert!(f.described_by(&f.select(EBS).unchecked_into()).contains("Not used now"));
+    assert_eq!(f.marked_rows(2), ["Cross-cloud"]);
+    assert!(f.marked_rows(1).is_empty(), "Table 1 does not apply under cross cloud");
+}
+
+#[wasm_bindgen_test]
+async fn invalid_backup_name_shows_an_inline_error_and_blocks_create() {
+    let f = fixture(None, Some("aws-ebs"));
+    settle().await;
+    f.type_text("Backup name", "Nightly_Backup").await;
+    let input = f.control("Backup name");
+    assert_eq!(input.get_attribute("aria-invalid").as_deref(), Some("true"));
+    assert!(f.described_by(&input).contains("not a valid name"), "{}", f.described_by(&input));
+    f.press_create().await;
+    assert!(f.events_of("backup-create").is_empty());
+    f.type_text("Backup name", "nightly-backup").await;
+    assert_eq!(f.control("Backup name").get_attribute("aria-invalid").as_deref(), Some("false"));
+    f.press_create().await;
+    assert_eq!(f.events_of("backup-create").len(), 1);
+}
+
+#[wasm_bindgen_test]
+async fn create_on_a_failing_backup_says_why_and_sends_nothing() {
+    let f = fixture(None, Some("mixed"));
+    settle().await;
+    let button = f.one("button");
+    assert_eq!(button.get_attribute("aria-disabled").as_deref(), Some("true"));
+    assert!(!button.has_attribute("disabled"), "Create stays focusable");
+    assert!(f.described_by(&button).contains("The backup fails"));
+    f.press_create().await;
+    assert!(f.events_of("backup-create").is_empty());
+    f.toggle(OFFLOAD).await;
+    assert_eq!(f.one("button").get_attribute("aria-disabled").as_deref(), Some("false"));
+    f.press_create().await;
+    let sent = f.events_of("backup-create");
+    assert_eq!(sent.len(), 1);
+    assert_eq!(sent[0]["backup_type"], "Generic");
+    assert_eq!(sent[0]["metadata"]["name"], "shop-backup");
+    assert_eq!(sent[0]["volume_snapshot_class_mapping"]["ebs.csi.aws.com"], "ebs-vsc");
+}
+
+#[wasm_bindgen_test]
+async fn scheduled_backups_show_and_send_a_schedule_policy() {
+    let f = fixture(None, Some("aws-ebs"));
+    settle().await;
+    assert!(f.all("label").iter().all(|l| l.text_content().unwrap() != "Schedule policy"));
+    let scheduled: HtmlElement = f.one("input[type='radio'][value='scheduled']").unchecked_into();
+    scheduled.click();
+    settle().await;
+    assert_eq!(f.select("Schedule policy").value(), "daily");
+    f.choose("Schedule policy", "weekly").await;
+    assert!(f.text(".cbw-json").contains("\"schedule_policy_ref\""));
+    assert!(f.text(".cbw-json").contains("weekly"));
+    let vm: HtmlElement = f.one("input[type='radio'][value='vm']").unchecked_into();
+    vm.click();
+    settle().await;
+    assert!(f.text(".cbw-json").contains("VirtualMachine"));
+}
+
+#[wasm_bindgen_test]
+async fn the_preview_has_headline_outcomes_notices_and_request() {
+    let f = fixture(None, Some("mixed"));
+    settle().await;
+    let status = f.text("[role='status']");
+    assert!(status.contains("The backup fails"));
+    assert!(status.contains("Backup creation fails"));
+    assert!(f.text(".cbw-outcomes").contains("Table 1, row 4"));
+    assert!(f.all("[data-notice='kdmp-buffer']").is_empty());
+    f.toggle(OFFLOAD).await;
+    let status = f.text("[role='status']");
+    assert!(status.contains("The backup is created"));
+    assert!(status.contains("CSI snapshot + offload snapshot to backup location (KDMP backup)"));
+    assert_eq!(f.all("[data-notice='kdmp-buffer']").len(), 1);
+    assert!(f.text(".cbw-json").contains("\"backup_type\": \"Generic\""));
+}
+
+#[wasm_bindgen_test]
+async fn table_one_marks_the_row_of_each_outcome() {
+    let f = fixture(None, Some("mixed"));
+    settle().await;
+    assert_eq!(f.marked_rows(1), ["2", "4", "6", "8", "10"]);
+    f.toggle(OFFLOAD).await;
+    assert_eq!(f.marked_rows(1), ["1", "3", "5", "7", "9"]);
+    f.choose(GCE, "").await;
+    assert_eq!(f.marked_rows(1), ["1", "3", "5", "7"], "no class on GCE joins EFS on row 3");
+    let row = f.all("table")[0].query_selector("tr[aria-current='true']").unwrap().unwrap();
+    assert!(row.text_content().unwrap().contains("pxd.portworx.com"), "the row names who uses it");
+}
+
+#[wasm_bindgen_test]
+async fn tables_two_and_three_mark_the_rows_in_use() {
+    let f = fixture(None, Some("mixed"));
+    settle().await;
+    assert!(f.marked_rows(2).is_empty(), "a failing backup uses no driver");
+    assert_eq!(f.marked_rows(3), ["AWS", "AWS", "Azure", "GCP"]);
+    f.toggle(OFFLOAD).await;
+    assert_eq!(f.marked_rows(2), ["Cross-cloud", "Snapshot class mapping + Offload to backup location", "Cloudsnap"]);
+    f.toggle(OFFLOAD).await;
+    f.choose(GCE, "pd-balanced-snapclass").await;
+    let g = fixture(None, Some("aws-ebs"));
+    settle().await;
+    assert_eq!(g.marked_rows(2), ["Snapshot class mapping"]);
+}
+
+#[wasm_bindgen_test]
+async fn a_rejected_config_is_shown_and_the_last_good_state_kept() {
+    let f = fixture(None, Some("aws-ebs"));
+    settle().await;
+    let error = f.widget.update(Some(r#"{"provisioners":[{"name":"ebs.csi.aws.com"},{"name":"ebs.csi.aws.com"}]}"#.into()), None);
+    settle().await;
+    let error: serde_json::Value = serde_json::from_str(&error.expect("rejected")).unwrap();
+    assert_eq!(error["path"], "provisioners[1].name");
+    assert!(f.text("[role='alert']").contains("listed twice"));
+    assert_eq!(f.outcome("ebs.csi.aws.com").0, "csi-snapshot", "last good state kept");
+    assert_eq!(f.events_of("backup-config-error").len(), 1);
+    f.widget.update(None, Some("aws-efs".into()));
+    settle().await;
+    assert!(f.all("[role='alert']").is_empty());
+    assert_eq!(f.outcome("efs.csi.aws.com").0, "fails");
+}
+
+#[wasm_bindgen_test]
+async fn names_from_a_config_render_as_text() {
+    let f = fixture(Some(r#"{"provisioners":[{"name":"<img src=x onerror=alert(1)>"}]}"#), None);
+    settle().await;
+    assert!(f.all("img").is_empty());
+    assert!(f.text("[role='alert']").contains("\"<img src=x onerror=alert(1)>\""));
+}
+
+#[wasm_bindgen_test]
+async fn change_events_follow_every_change() {
+    let f = fixture(None, Some("mixed"));
+    settle().await;
+    let start = f.events_of("backup-change");
+    assert_eq!(start.len(), 1, "once on start");
+    assert_eq!(start[0]["canCreate"], false);
+    f.toggle(OFFLOAD).await;
+    let changes = f.events_of("backup-change");
+    assert_eq!(changes.len(), 2);
+    assert_eq!(changes[1]["canCreate"], true);
+    assert_eq!(changes[1]["driverMatrixRows"][0], "cross-cloud");
+}
+
+#[wasm_bindgen_test]
+async fn unmount_empties_the_element_and_later_calls_do_nothing() {
+    let mut f = fixture(None, Some("mixed"));
+    settle().await;
+    assert!(!f.all("select").is_empty());
+    f.widget.unmount();
+    settle().await;
+    assert_eq!(f.root.child_element_count(), 0);
+    assert_eq!(f.widget.update(None, Some("aws-ebs".into())), None);
+}
