@@ -101,7 +101,8 @@ pub struct SnapshotClass {
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Provisioner {
     pub name: String,
-    /// Marks a provisioner as Portworx's own beyond the two built-in names.
+    /// Marks a provisioner as Portworx's own beyond the two built-in names; `false` cannot
+    /// unmark those two (their select is "Disabled (always)").
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub portworx: Option<bool>,
     #[serde(default)]
@@ -125,9 +126,9 @@ impl Provisioner {
         }
     }
 
-    /// Portworx's own provisioner: by its name, or marked so by the config.
+    /// Portworx's own provisioner: by its name, whatever the config says, or marked so by it.
     pub fn is_portworx(&self) -> bool {
-        self.portworx.unwrap_or_else(|| PORTWORX_PROVISIONERS.contains(&self.name.as_str()))
+        PORTWORX_PROVISIONERS.contains(&self.name.as_str()) || self.portworx == Some(true)
     }
 
     /// The VSC annotated default, when exactly one is.
@@ -311,22 +312,36 @@ impl Config {
                 ),
             ));
         }
+        if let Ok(value) = serde_json::from_str::<serde_json::Value>(text) {
+            check_json_kinds(&value, "", "")?;
+        }
         let mut deserializer = serde_json::Deserializer::from_str(text);
         let config: Config = serde_path_to_error::deserialize(&mut deserializer).map_err(|error| {
-            ConfigError::new(error.path().to_string(), clean_serde_message(error.inner()))
+            let message = clean_serde_message(error.inner());
+            ConfigError::new(field_path(error.path().to_string(), &message), message)
         })?;
         deserializer.end().map_err(|error| ConfigError::new(ROOT_PATH, clean_serde_message(&error)))?;
         config.normalized()
     }
 
-    /// Folds the `kubernetes` lists into `provisioners`, then validates the result.
+    /// Folds the `kubernetes` lists into `provisioners`, then validates the result. Errors
+    /// name the field as the host wrote it: in `kubernetes` or in its own `provisioners`.
     pub fn normalized(mut self) -> Result<Config, ConfigError> {
-        if let Some(kubernetes) = self.kubernetes.take() {
-            let inventory = kubernetes.inventory()?;
-            self.provisioners = crate::kubernetes::merge(inventory.provisioners, self.provisioners)?;
-            self.unmatched_snapshot_classes = inventory.unmatched_snapshot_classes;
-        }
-        self.validate()?;
+        let origins = match self.kubernetes.take() {
+            Some(kubernetes) => {
+                let inventory = kubernetes.inventory()?;
+                let (provisioners, origins) = crate::kubernetes::merge(
+                    inventory.provisioners,
+                    inventory.origins,
+                    std::mem::take(&mut self.provisioners),
+                )?;
+                self.provisioners = provisioners;
+                self.unmatched_snapshot_classes = inventory.unmatched_snapshot_classes;
+                origins
+            }
+            None => FieldPaths::own_all(&self.provisioners),
+        };
+        self.validate_at(&origins)?;
         Ok(self)
     }
 
@@ -348,6 +363,11 @@ impl Config {
 
     /// Checks everything serde's types cannot: limits, names, duplicates, references.
     pub fn validate(&self) -> Result<(), ConfigError> {
+        self.validate_at(&FieldPaths::own_all(&self.provisioners))
+    }
+
+    /// `validate`, with errors about `provisioners[i]` put at `origins[i]`.
+    fn validate_at(&self, origins: &[FieldPaths]) -> Result<(), ConfigError> {
         if self.provisioners.is_empty() {
             return Err(ConfigError::new(
                 "provisioners",
@@ -365,19 +385,18 @@ impl Config {
         }
         let mut provisioner_names = BTreeSet::new();
         let mut class_names = BTreeMap::new();
-        for (index, provisioner) in self.provisioners.iter().enumerate() {
-            let at = format!("provisioners[{index}]");
-            check_provisioner_name(&provisioner.name, &format!("{at}.name"))?;
+        for (provisioner, at) in self.provisioners.iter().zip(origins) {
+            check_provisioner_name(&provisioner.name, &at.name)?;
             if !provisioner_names.insert(provisioner.name.as_str()) {
                 return Err(ConfigError::new(
-                    format!("{at}.name"),
+                    &at.name,
                     format!(
                         "provisioner \"{}\" is listed twice; list each provisioner once",
                         provisioner.name
                     ),
                 ));
             }
-            validate_classes(provisioner, &at, &mut class_names)?;
+            validate_classes(provisioner, at, &mut class_names)?;
         }
         if !self.backup_name.is_empty() {
             if let Err(problem) = check_object_name(&self.backup_name) {
@@ -436,24 +455,58 @@ fn check_named(name: &str, path: &str) -> Result<(), ConfigError> {
     check_object_name(name).map_err(|problem| ConfigError::new(path, problem))
 }
 
+/// Where one provisioner's fields are in the config text: in its own `provisioners` entry,
+/// or, for one folded in from the `kubernetes` lists, in those lists.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FieldPaths {
+    pub name: String,
+    pub classes: String,
+    /// For each volume snapshot class: the path of its name, and of its default mark.
+    pub class_fields: Vec<(String, String)>,
+    pub selection: String,
+}
+
+impl FieldPaths {
+    /// The paths of `provisioners[index]`, as written in the config.
+    pub fn own(index: usize, provisioner: &Provisioner) -> FieldPaths {
+        let at = format!("provisioners[{index}]");
+        FieldPaths {
+            name: format!("{at}.name"),
+            classes: format!("{at}.volumeSnapshotClasses"),
+            class_fields: (0..provisioner.volume_snapshot_classes.len())
+                .map(|i| {
+                    (
+                        format!("{at}.volumeSnapshotClasses[{i}].name"),
+                        format!("{at}.volumeSnapshotClasses[{i}].default"),
+                    )
+                })
+                .collect(),
+            selection: format!("{at}.volumeSnapshotClass"),
+        }
+    }
+
+    fn own_all(provisioners: &[Provisioner]) -> Vec<FieldPaths> {
+        provisioners.iter().enumerate().map(|(index, p)| FieldPaths::own(index, p)).collect()
+    }
+}
+
 fn validate_classes(
     provisioner: &Provisioner,
-    at: &str,
+    at: &FieldPaths,
     class_names: &mut BTreeMap<String, String>,
 ) -> Result<(), ConfigError> {
     let classes = &provisioner.volume_snapshot_classes;
     if classes.len() > MAX_VSCS_PER_PROVISIONER {
         return Err(ConfigError::new(
-            format!("{at}.volumeSnapshotClasses"),
+            &at.classes,
             format!(
                 "{} volume snapshot classes given; at most {MAX_VSCS_PER_PROVISIONER} per provisioner are accepted",
                 classes.len()
             ),
         ));
     }
-    for (index, class) in classes.iter().enumerate() {
-        let path = format!("{at}.volumeSnapshotClasses[{index}].name");
-        check_named(&class.name, &path)?;
+    for (class, (path, _)) in classes.iter().zip(&at.class_fields) {
+        check_named(&class.name, path)?;
         if let Some(owner) = class_names.insert(class.name.clone(), provisioner.name.clone()) {
             return Err(ConfigError::new(
                 path,
@@ -467,7 +520,7 @@ fn validate_classes(
     let defaults: Vec<usize> = (0..classes.len()).filter(|&i| classes[i].default).collect();
     if let [_, second, ..] = defaults.as_slice() {
         return Err(ConfigError::new(
-            format!("{at}.volumeSnapshotClasses[{second}].default"),
+            &at.class_fields[*second].1,
             format!(
                 "{} volume snapshot classes of \"{}\" are marked default; Kubernetes then uses none of them as default, so mark at most one",
                 defaults.len(),
@@ -475,7 +528,7 @@ fn validate_classes(
             ),
         ));
     }
-    let path = format!("{at}.volumeSnapshotClass");
+    let path = &at.selection;
     match &provisioner.volume_snapshot_class {
         Selection::Named(name) if provisioner.is_portworx() => Err(ConfigError::new(
             path,
@@ -496,6 +549,65 @@ fn validate_classes(
             ),
         )),
         _ => Ok(()),
+    }
+}
+
+/// Where a config holds a struct, with list indices as `[]`. serde's derived structs also
+/// accept a JSON array of their fields in order, so without this check `[[{"name": "x"}]]`
+/// would be a config; `check_json_kinds` makes each of these places a JSON object.
+const OBJECT_PLACES: [&str; 11] = [
+    "",
+    "provisioners[]",
+    "provisioners[].volumeSnapshotClasses[]",
+    "backupLocations[]",
+    "kubernetes",
+    "kubernetes.storageClasses",
+    "kubernetes.storageClasses.items[]",
+    "kubernetes.storageClasses.items[].metadata",
+    "kubernetes.volumeSnapshotClasses",
+    "kubernetes.volumeSnapshotClasses.items[]",
+    "kubernetes.volumeSnapshotClasses.items[].metadata",
+];
+
+/// Where a config holds one of a few strings (an enum). serde_json also takes `{"classic":
+/// null}` for `"classic"`, and reports a number or null there as "not valid JSON".
+const CHOICE_PLACES: [&str; 4] = ["mode", "backupKind", "backupObject", "backupLocations[].type"];
+
+fn check_json_kinds(value: &serde_json::Value, place: &str, path: &str) -> Result<(), ConfigError> {
+    use serde_json::Value;
+    let join = |base: &str, key: &str| if base.is_empty() { key.to_owned() } else { format!("{base}.{key}") };
+    if CHOICE_PLACES.contains(&place) && !value.is_string() {
+        return Err(ConfigError::new(path, "invalid type: expected a string"));
+    }
+    if !OBJECT_PLACES.iter().chain(&CHOICE_PLACES).any(|p| p.starts_with(place)) {
+        return Ok(());
+    }
+    match value {
+        Value::Array(_) if OBJECT_PLACES.contains(&place) => {
+            Err(ConfigError::new(path, "invalid type: array, expected an object"))
+        }
+        Value::Array(items) => items.iter().enumerate().try_for_each(|(index, item)| {
+            check_json_kinds(item, &format!("{place}[]"), &format!("{path}[{index}]"))
+        }),
+        Value::Object(map) => {
+            map.iter().try_for_each(|(key, item)| check_json_kinds(item, &join(place, key), &join(path, key)))
+        }
+        _ => Ok(()),
+    }
+}
+
+/// A missing or duplicate field is reported at its struct; name the field itself. A segment
+/// serde could not name (`?`, as when the text ends inside a map) is dropped.
+fn field_path(path: String, message: &str) -> String {
+    let path = path.split('.').filter(|segment| *segment != "?").collect::<Vec<_>>().join(".");
+    let field = ["missing field `", "duplicate field `"]
+        .iter()
+        .find_map(|prefix| message.strip_prefix(prefix))
+        .and_then(|rest| rest.split('`').next());
+    match field {
+        Some(field) if path.is_empty() || path == "." => field.to_owned(),
+        Some(field) => format!("{path}.{field}"),
+        None => path,
     }
 }
 
@@ -536,6 +648,11 @@ pub fn check_label(name: &str) -> Result<(), String> {
     check_length(name)?;
     if name.len() > 63 {
         return Err(format!("\"{name}\" is longer than 63 characters, the limit for a namespace"));
+    }
+    if name.contains('.') {
+        return Err(format!(
+            "\"{name}\" is not a valid namespace: use only lowercase letters, digits and '-'"
+        ));
     }
     check_label_chars(name).map_err(|problem| format!("\"{name}\" is not a valid namespace: {problem}"))
 }

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::config::{ConfigError, Provisioner, Selection, SnapshotClass};
+use crate::config::{ConfigError, FieldPaths, Provisioner, Selection, SnapshotClass};
 
 /// The annotation that marks a VolumeSnapshotClass as its driver's default.
 pub const DEFAULT_CLASS_ANNOTATION: &str = "snapshot.storage.kubernetes.io/is-default-class";
@@ -56,6 +56,8 @@ pub struct VolumeSnapshotClass {
 pub struct Inventory {
     /// One per provisioner, in the order of their first StorageClass.
     pub provisioners: Vec<Provisioner>,
+    /// For each provisioner, where its fields are in the lists.
+    pub origins: Vec<FieldPaths>,
     /// VSCs whose driver no StorageClass uses: `(vsc, driver)`.
     pub unmatched_snapshot_classes: Vec<(String, String)>,
 }
@@ -85,8 +87,16 @@ impl KubernetesInput {
                 let at = format!("kubernetes.storageClasses.items[{index}]");
                 check_kind(&item.kind, &["StorageClass"], &format!("{at}.kind"))?;
                 if !inventory.provisioners.iter().any(|p| p.name == item.provisioner) {
-                    crate::config::check_provisioner_name(&item.provisioner, &format!("{at}.provisioner"))?;
+                    let name = format!("{at}.provisioner");
+                    crate::config::check_provisioner_name(&item.provisioner, &name)?;
                     inventory.provisioners.push(Provisioner::new(&item.provisioner, &[]));
+                    inventory.origins.push(FieldPaths {
+                        name: name.clone(),
+                        classes: "kubernetes.volumeSnapshotClasses.items".to_owned(),
+                        class_fields: Vec::new(),
+                        // Replaced by the entry that sets a selection; the lists set none.
+                        selection: name,
+                    });
                 }
             }
         }
@@ -105,8 +115,13 @@ impl KubernetesInput {
                     .get(DEFAULT_CLASS_ANNOTATION)
                     .is_some_and(|value| value == "true");
                 let class = SnapshotClass { name: item.metadata.name.clone(), default };
-                match inventory.provisioners.iter_mut().find(|p| p.name == item.driver) {
-                    Some(provisioner) => provisioner.volume_snapshot_classes.push(class),
+                match inventory.provisioners.iter().position(|p| p.name == item.driver) {
+                    Some(found) => {
+                        inventory.provisioners[found].volume_snapshot_classes.push(class);
+                        inventory.origins[found]
+                            .class_fields
+                            .push((format!("{at}.metadata.name"), format!("{at}.metadata.annotations")));
+                    }
                     None => inventory
                         .unmatched_snapshot_classes
                         .push((item.metadata.name.clone(), item.driver.clone())),
@@ -119,12 +134,27 @@ impl KubernetesInput {
 
 /// Lays the config's own `provisioners` over the cluster's: an entry naming a cluster
 /// provisioner may set `portworx` and the selection; any other entry is added as it is.
-pub fn merge(cluster: Vec<Provisioner>, own: Vec<Provisioner>) -> Result<Vec<Provisioner>, ConfigError> {
+/// `origins` (one per cluster provisioner) are extended to say where each field came from.
+pub fn merge(
+    cluster: Vec<Provisioner>,
+    origins: Vec<FieldPaths>,
+    own: Vec<Provisioner>,
+) -> Result<(Vec<Provisioner>, Vec<FieldPaths>), ConfigError> {
     let mut merged = cluster;
+    let mut origins = origins;
     let cluster_len = merged.len();
+    let mut overlaid = vec![false; cluster_len];
     for (index, entry) in own.into_iter().enumerate() {
-        match merged[..cluster_len].iter_mut().find(|p| p.name == entry.name) {
-            Some(found) => {
+        match merged[..cluster_len].iter().position(|p| p.name == entry.name) {
+            Some(at) => {
+                let found = &mut merged[at];
+                if std::mem::replace(&mut overlaid[at], true) {
+                    return Err(ConfigError::new(
+                        format!("provisioners[{index}].name"),
+                        format!("provisioner \"{}\" is listed twice; list each provisioner once", entry.name),
+                    ));
+                }
+                origins[at].selection = format!("provisioners[{index}].volumeSnapshotClass");
                 if !entry.volume_snapshot_classes.is_empty() {
                     return Err(ConfigError::new(
                         format!("provisioners[{index}].volumeSnapshotClasses"),
@@ -141,8 +171,11 @@ pub fn merge(cluster: Vec<Provisioner>, own: Vec<Provisioner>) -> Result<Vec<Pro
                     found.volume_snapshot_class = entry.volume_snapshot_class;
                 }
             }
-            None => merged.push(entry),
+            None => {
+                origins.push(FieldPaths::own(index, &entry));
+                merged.push(entry);
+            }
         }
     }
-    Ok(merged)
+    Ok((merged, origins))
 }
