@@ -77,5 +77,8 @@ pub fn form_problems(config: &Config) -> Vec<(&'static str, String)> {
     if let Some(problem) = config.namespaces.iter().find_map(|n| crate::config::check_label(n).err()) {
         problems.push(("namespaces", format!("Namespaces: {problem}")));
     }
+    if config.backup_kind == BackupKind::Scheduled && config.policy().is_none() {
+        problems.push(("schedulePolicy", "Schedule policy: a scheduled backup needs one; list it in schedulePolicies".to_owned()));
+    }
     problems
 }

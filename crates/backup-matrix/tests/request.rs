@@ -162,3 +162,16 @@ fn every_scenario_builds_a_named_request() {
         assert!(!r["namespaces"].as_array().unwrap().is_empty(), "{}", scenario.id);
     }
 }
+
+#[test]
+fn a_scheduled_backup_without_a_policy_cannot_be_sent() {
+    let mut config = backup_matrix::scenarios::find("aws-ebs").unwrap().config();
+    config.backup_kind = backup_matrix::config::BackupKind::Scheduled;
+    assert!(backup_matrix::request::form_problems(&config).is_empty());
+    config.schedule_policies.clear();
+    let problems = backup_matrix::request::form_problems(&config);
+    assert_eq!(problems.len(), 1);
+    assert_eq!(problems[0].0, "schedulePolicy");
+    config.backup_kind = backup_matrix::config::BackupKind::Manual;
+    assert!(backup_matrix::request::form_problems(&config).is_empty(), "a manual backup needs none");
+}
