@@ -4,11 +4,16 @@
 
 pub mod config;
 pub mod decide;
+pub mod environment;
 pub mod kubernetes;
+pub mod quantity;
 pub mod request;
 pub mod scenarios;
+pub mod share;
 pub mod tables;
+pub mod tour;
 pub mod types;
+pub mod version;
 
 pub use config::{Config, ConfigError, Provisioner, Selection, SnapshotClass};
 pub use decide::{decide, Decision, Notice, ProvisionerDecision};

@@ -78,7 +78,10 @@ pub fn form_problems(config: &Config) -> Vec<(&'static str, String)> {
         problems.push(("namespaces", format!("Namespaces: {problem}")));
     }
     if config.backup_kind == BackupKind::Scheduled && config.policy().is_none() {
-        problems.push(("schedulePolicy", "Schedule policy: a scheduled backup needs one; list it in schedulePolicies".to_owned()));
+        problems.push((
+            "schedulePolicy",
+            "Schedule policy: a scheduled backup needs one; list it in schedulePolicies".to_owned(),
+        ));
     }
     problems
 }
