@@ -44,7 +44,10 @@ fn fixture(config: Option<&str>, scenario: Option<&str>) -> Fixture {
 /// Lets the reactive system and the browser catch up.
 async fn settle() {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
-        web_sys::window().unwrap().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0).unwrap();
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0)
+            .unwrap();
     });
     wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
 }
@@ -134,7 +137,10 @@ impl Fixture {
         let item = self
             .all(".cbw-outcome")
             .into_iter()
-            .find(|li| li.query_selector(".cbw-outcome-name").unwrap().unwrap().text_content().unwrap() == provisioner)
+            .find(|li| {
+                li.query_selector(".cbw-outcome-name").unwrap().unwrap().text_content().unwrap()
+                    == provisioner
+            })
             .unwrap_or_else(|| panic!("no outcome for {provisioner}"));
         (item.get_attribute("data-backup-type").unwrap(), item.text_content().unwrap())
     }
@@ -173,7 +179,9 @@ const CROSS_CLOUD: &str = "Cross Cloud Backup/Restore";
 async fn every_control_has_its_exact_accessible_name() {
     let f = fixture(None, Some("mixed"));
     settle().await;
-    for name in ["Backup name", "Backup location", "Namespaces", OFFLOAD, CROSS_CLOUD, PX, EFS, EBS, AZURE, GCE] {
+    for name in
+        ["Backup name", "Backup location", "Namespaces", OFFLOAD, CROSS_CLOUD, PX, EFS, EBS, AZURE, GCE]
+    {
         f.control(name);
     }
     assert_eq!(f.all("button").len(), 1);
@@ -242,7 +250,13 @@ async fn cross_cloud_makes_every_volume_direct_kdmp_and_selects_say_so() {
     let f = fixture(None, Some("mixed"));
     settle().await;
     f.toggle(CROSS_CLOUD).await;
-    for name in ["pxd.portworx.com", "efs.csi.aws.com", "ebs.csi.aws.com", "disk.csi.azure.com", "pd.csi.storage.gke.io"] {
+    for name in [
+        "pxd.portworx.com",
+        "efs.csi.aws.com",
+        "ebs.csi.aws.com",
+        "disk.csi.azure.com",
+        "pd.csi.storage.gke.io",
+    ] {
         assert_eq!(f.outcome(name).0, "direct-kdmp", "{name}");
     }
     assert!(f.described_by(&f.select(EBS).unchecked_into()).contains("Not used now"));
@@ -341,7 +355,10 @@ async fn tables_two_and_three_mark_the_rows_in_use() {
     assert!(f.marked_rows(2).is_empty(), "a failing backup uses no driver");
     assert_eq!(f.marked_rows(3), ["AWS", "AWS", "Azure", "GCP"]);
     f.toggle(OFFLOAD).await;
-    assert_eq!(f.marked_rows(2), ["Cross-cloud", "Snapshot class mapping + Offload to backup location", "Cloudsnap"]);
+    assert_eq!(
+        f.marked_rows(2),
+        ["Cross-cloud", "Snapshot class mapping + Offload to backup location", "Cloudsnap"]
+    );
     f.toggle(OFFLOAD).await;
     f.choose(GCE, "pd-balanced-snapclass").await;
     let g = fixture(None, Some("aws-ebs"));
@@ -353,7 +370,10 @@ async fn tables_two_and_three_mark_the_rows_in_use() {
 async fn a_rejected_config_is_shown_and_the_last_good_state_kept() {
     let f = fixture(None, Some("aws-ebs"));
     settle().await;
-    let error = f.widget.update(Some(r#"{"provisioners":[{"name":"ebs.csi.aws.com"},{"name":"ebs.csi.aws.com"}]}"#.into()), None);
+    let error = f.widget.update(
+        Some(r#"{"provisioners":[{"name":"ebs.csi.aws.com"},{"name":"ebs.csi.aws.com"}]}"#.into()),
+        None,
+    );
     settle().await;
     let error: serde_json::Value = serde_json::from_str(&error.expect("rejected")).unwrap();
     assert_eq!(error["path"], "provisioners[1].name");

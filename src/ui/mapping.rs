@@ -14,7 +14,8 @@ pub fn SnapshotClassMapping(
     /// The widget's state.
     state: FormState,
 ) -> impl IntoView {
-    let names = move || state.config.with(|c| c.provisioners.iter().map(|p| p.name.clone()).collect::<Vec<_>>());
+    let names =
+        move || state.config.with(|c| c.provisioners.iter().map(|p| p.name.clone()).collect::<Vec<_>>());
     view! {
         <fieldset class="cbw-group cbw-mapping">
             <legend>"Snapshot Class Mapping"</legend>
@@ -56,16 +57,17 @@ fn ProvisionerRow(
     /// The provisioner's name (the row's key).
     name: String,
 ) -> impl IntoView {
-    let index = state.config.with_untracked(|c| c.provisioners.iter().position(|p| p.name == name)).unwrap_or(0);
+    let index =
+        state.config.with_untracked(|c| c.provisioners.iter().position(|p| p.name == name)).unwrap_or(0);
     let key = name.clone();
-    let provisioner = Memo::new(move |_| {
-        state.config.with(|c| c.provisioners.iter().find(|p| p.name == key).cloned())
-    });
+    let provisioner =
+        Memo::new(move |_| state.config.with(|c| c.provisioners.iter().find(|p| p.name == key).cloned()));
     let id = state.id(&format!("vsc-{index}"));
     let why_id = state.id(&format!("vsc-{index}-why"));
     let cross_cloud = move || state.config.with(|c| c.cross_cloud);
     let disabled = move || {
-        provisioner.with(|p| p.as_ref().is_none_or(|p| p.is_portworx() || p.volume_snapshot_classes.is_empty()))
+        provisioner
+            .with(|p| p.as_ref().is_none_or(|p| p.is_portworx() || p.volume_snapshot_classes.is_empty()))
     };
     let options = move || {
         let Some(p) = provisioner.get() else { return Vec::new() };

@@ -24,7 +24,13 @@ fn supported(value: bool) -> &'static str {
 
 /// The names of the provisioners a row applies to, joined for the "In use by" cell.
 fn users(decision: &Decision, applies: impl Fn(&ProvisionerDecision) -> bool) -> String {
-    decision.provisioners.iter().filter(|p| applies(p)).map(|p| p.name.as_str()).collect::<Vec<_>>().join(", ")
+    decision
+        .provisioners
+        .iter()
+        .filter(|p| applies(p))
+        .map(|p| p.name.as_str())
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// One table row: marked with `aria-current` and an "In use by" cell when it applies.

@@ -1,0 +1,111 @@
+// Shared helpers of the Playwright tests (node:test + playwright-core, never a browser download):
+// a headless system Chromium, dist/ served on 127.0.0.1, the page's errors, and axe-core.
+
+import { mkdir } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+import { start, STRICT_CSP } from '../../tools/serve.mjs';
+
+export { STRICT_CSP };
+
+export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+export const DIST = path.join(ROOT, 'dist');
+export const RESULTS = path.join(ROOT, 'test-results');
+
+/** The system Chromium (Debian's `chromium`); CHROMIUM_PATH overrides it. */
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+
+/** No sandbox (root, containers), and nothing that talks to the network by itself. */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** Launches headless Chromium. Close it with `browser.close()`. */
+export function launchBrowser() {
+  return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
+}
+
+/**
+ * Serves dist/ (built by `trunk build --release`) on 127.0.0.1 at a free port.
+ * Options: `base` (a sub-path such as '/docs/widgets/'), `csp` (a Content-Security-Policy
+ * header, e.g. STRICT_CSP). Resolves to { url, close }.
+ */
+export function serveDist(options = {}) {
+  return start({ root: DIST, port: 0, ...options });
+}
+
+/**
+ * Opens a page in a fresh context and records its console errors, page errors and failed
+ * requests in `errors` (strings). Options go to `browser.newContext` (e.g. `bypassCSP: true`,
+ * which `runAxe` needs on a page with a strict CSP).
+ */
+export async function openPage(browser, contextOptions = {}) {
+  const context = await browser.newContext(contextOptions);
+  const page = await context.newPage();
+  const errors = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(`console error: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => errors.push(`page error: ${error.message}`));
+  page.on('requestfailed', (request) =>
+    errors.push(`request failed: ${request.url()} (${request.failure()?.errorText ?? 'unknown'})`),
+  );
+  return { context, page, errors };
+}
+
+/** Saves a full-page screenshot as test-results/<name>.png; returns its path. */
+export async function screenshot(page, name) {
+  await mkdir(RESULTS, { recursive: true });
+  const file = path.join(RESULTS, `${name}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  return file;
+}
+
+const require = createRequire(import.meta.url);
+
+/** The WCAG 2.2 A/AA rules of axe-core (the project's bar). */
+export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
+
+/**
+ * Injects axe-core from node_modules and runs it on `include` (a selector, default the whole
+ * page). Resolves to axe's violations, each as { id, impact, help, nodes: [html...] }.
+ * A page under a strict CSP must be opened with `openPage(browser, { bypassCSP: true })`.
+ */
+export async function runAxe(page, { include = 'html', tags = WCAG_TAGS } = {}) {
+  if (!(await page.evaluate(() => typeof window.axe === 'object'))) {
+    try {
+      await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+    } catch (error) {
+      throw new Error(`axe-core could not be injected (a page under a strict CSP needs openPage(browser, { bypassCSP: true })): ${error.message}`);
+    }
+  }
+  const violations = await page.evaluate(
+    async ({ include, tags }) => {
+      const result = await window.axe.run(include, { runOnly: { type: 'tag', values: tags } });
+      return result.violations.map((v) => ({
+        id: v.id,
+        impact: v.impact,
+        help: v.help,
+        nodes: v.nodes.map((n) => n.html),
+      }));
+    },
+    { include, tags },
+  );
+  return violations;
+}
+
+/** One readable line per axe violation, for an assertion message. */
+export function formatViolations(violations) {
+  return violations
+    .map((v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.slice(0, 3).join('\n    ')}`)
+    .join('\n');
+}
