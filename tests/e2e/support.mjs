@@ -109,3 +109,80 @@ export function formatViolations(violations) {
     .map((v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.slice(0, 3).join('\n    ')}`)
     .join('\n');
 }
+
+// ---------------------------------------------------------------------------------------------
+// Helpers of form, embedding and examples tests (additions; nothing above depends on them).
+
+/** Serves any directory on 127.0.0.1 at a free port: the repository root for examples/, or a
+ * temporary copy of dist/ with host pages written into it. Same options as `serveDist`. */
+export function serveDir(root, options = {}) {
+  return start({ root, port: 0, ...options });
+}
+
+/**
+ * Records, from before the page's own scripts run, every `backup-change`, `backup-create` and
+ * `backup-config-error` that reaches `document` (so: bubbled, and composed out of any shadow
+ * root), and every `securitypolicyviolation`. Read them with `recorded(page)`.
+ */
+export function recordPageEvents(page) {
+  return page.addInitScript(() => {
+    const log = (window.__e2e = { events: [], csp: [] });
+    for (const type of ['backup-change', 'backup-create', 'backup-config-error']) {
+      document.addEventListener(type, (event) => {
+        const origin = event.composedPath()[0];
+        log.events.push({
+          type,
+          target: event.target?.id || event.target?.localName || null,
+          origin: origin?.id || origin?.localName || null,
+          bubbles: event.bubbles,
+          composed: event.composed,
+          detail: event.detail,
+        });
+      });
+    }
+    document.addEventListener('securitypolicyviolation', (event) =>
+      log.csp.push(`${event.violatedDirective} blocked ${event.blockedURI || '(inline)'} (${event.sourceFile}:${event.lineNumber})`),
+    );
+  });
+}
+
+/** What `recordPageEvents` saw: { events: [{ type, target, origin, bubbles, composed, detail }], csp: [string] }. */
+export function recorded(page) {
+  return page.evaluate(() => window.__e2e ?? { events: [], csp: [] });
+}
+
+const cdpSessions = new WeakMap();
+
+/**
+ * The focused element's role and accessible name as Chromium's accessibility tree computes
+ * them (what a screen reader announces), e.g. { role: 'checkbox', name: 'Cross Cloud Backup/Restore' }.
+ */
+export async function focusedAccessible(page) {
+  let cdp = cdpSessions.get(page);
+  if (!cdp) {
+    cdp = await page.context().newCDPSession(page);
+    cdpSessions.set(page, cdp);
+  }
+  const { result } = await cdp.send('Runtime.evaluate', { expression: 'document.activeElement', objectGroup: 'e2e-focus' });
+  try {
+    if (!result.objectId) return { role: null, name: null };
+    const { nodes } = await cdp.send('Accessibility.getPartialAXTree', { objectId: result.objectId, fetchRelatives: false });
+    const node = nodes.find((n) => !n.ignored) ?? nodes[0];
+    return { role: node?.role?.value ?? null, name: node?.name?.value ?? '' };
+  } finally {
+    await cdp.send('Runtime.releaseObjectGroup', { objectGroup: 'e2e-focus' });
+  }
+}
+
+/**
+ * Waits until the widget `selector` shows its live preview with a headline ("The backup ...").
+ * Resolves to a locator of that widget.
+ */
+export async function waitForWidget(page, selector = 'create-backup-form', timeout = 15_000) {
+  await page.waitForFunction(
+    (selector) => document.querySelector(selector)?.querySelector('[role="status"]')?.textContent.includes('The backup'),
+    selector,
+    { timeout },
+  );
+  return page.locator(selector);
+}

@@ -1,0 +1,147 @@
+// The two example hosts of examples/, as their readers open them: the repository root on a
+// static server, then /examples/docs-page/ and /examples/admin-console/ (they load ../../dist/).
+
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+
+import { ROOT, launchBrowser, openPage, recordPageEvents, recorded, serveDir, waitForWidget } from './support.mjs';
+
+/** The widget in `selector`: its preview, the offload checkbox and Create, found by name. */
+function parts(page, selector) {
+  const widget = page.locator(selector);
+  const form = widget.getByRole('form', { name: 'Create Backup' });
+  return {
+    widget,
+    status: widget.locator('[role="status"]').first(),
+    alert: widget.getByRole('alert'),
+    offload: form.getByRole('checkbox', { name: 'Offload CSI snapshots to backup location', exact: true }),
+    create: form.getByRole('button', { name: 'Create', exact: true }),
+    vscLabels: () =>
+      form.evaluate((f) =>
+        [...f.querySelectorAll('label')]
+          .map((l) => l.textContent.trim())
+          .filter((t) => t.startsWith('Volume snapshot class for '))
+          .map((t) => t.slice('Volume snapshot class for '.length)),
+      ),
+  };
+}
+
+describe('examples/ (the repository root served)', () => {
+  let browser;
+  let server;
+  before(async () => {
+    server = await serveDir(ROOT);
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  test('docs-page: two widgets with their own state, no console error and no CSP violation under its CSP meta tag', async () => {
+    const { context, page, errors } = await openPage(browser);
+    try {
+      await recordPageEvents(page);
+      await page.goto(`${server.url}examples/docs-page/`);
+      const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+      assert.match(csp, /script-src 'self' 'wasm-unsafe-eval'/, 'the page has its strict CSP meta tag');
+      await waitForWidget(page, '#ebs');
+      await waitForWidget(page, '#efs');
+      const ebs = parts(page, '#ebs');
+      const efs = parts(page, '#efs');
+      assert.deepEqual(await ebs.vscLabels(), ['ebs.csi.aws.com']);
+      assert.deepEqual(await efs.vscLabels(), ['efs.csi.aws.com']);
+      const ebsText = await ebs.status.innerText();
+      assert.match(ebsText, /The backup is created/);
+      assert.match(await efs.status.innerText(), /The backup fails/);
+
+      // Offload in the EFS widget: it changes, the EBS widget does not.
+      await efs.offload.check();
+      await page.waitForFunction(() => document.querySelector('#efs [role="status"]').innerText.includes('The backup is created'));
+      assert.match(await efs.status.innerText(), /Direct KDMP backup/);
+      assert.equal(await ebs.offload.isChecked(), false, 'the EBS widget keeps offload off');
+      assert.equal(await ebs.status.innerText(), ebsText, 'the EBS widget shows the same preview');
+      const events = (await recorded(page)).events.filter((e) => e.type === 'backup-change');
+      assert.ok(events.some((e) => e.target === 'efs') && events.filter((e) => e.target === 'ebs').length === 1, 'only #efs sent a change after its start event');
+
+      assert.deepEqual((await recorded(page)).csp, [], 'no securitypolicyviolation');
+      assert.deepEqual(errors, [], 'no console error, page error or failed request');
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('admin-console: mounts with the kubectl inventory, logs backup-change, shows the backup-create request, and rejects pasted bad inventory while keeping the form', async () => {
+    const { context, page, errors } = await openPage(browser);
+    try {
+      await recordPageEvents(page);
+      await page.goto(`${server.url}examples/admin-console/`);
+      await waitForWidget(page, '#widget');
+      const widget = parts(page, '#widget');
+
+      // The inventory of storageclasses.json and volumesnapshotclasses.json.
+      assert.deepEqual((await widget.vscLabels()).sort(), ['ebs.csi.aws.com', 'efs.csi.aws.com', 'pxd.portworx.com']);
+      const status = await widget.status.innerText();
+      assert.match(status, /csi-azuredisk-vsc/, 'the unmatched-snapshot-classes notice names csi-azuredisk-vsc');
+      const start = (await recorded(page)).events.find((e) => e.type === 'backup-change');
+      assert.ok(start.detail.notices.some((n) => n.id === 'unmatched-snapshot-classes' && n.text.includes('csi-azuredisk-vsc')), 'the Decision has the notice unmatched-snapshot-classes');
+      const lastChange = page.locator('#last-change');
+      await page.waitForFunction(() => document.getElementById('last-change').textContent !== 'none yet');
+      const logged = await lastChange.innerText();
+      assert.match(logged, /^fails \(/, `the console logs the start backup-change: ${logged}`);
+      for (const name of ['ebs.csi.aws.com', 'efs.csi.aws.com', 'pxd.portworx.com']) assert.ok(logged.includes(name), `the log names ${name}`);
+
+      // Offload on, then Create: the console shows the request it would send.
+      await widget.offload.check();
+      await page.waitForFunction(() => document.getElementById('last-change').textContent.startsWith('can create'));
+      assert.match(await lastChange.innerText(), /efs\.csi\.aws\.com: direct-kdmp/);
+      await widget.create.click();
+      await page.waitForFunction(() => document.getElementById('create-request').textContent.trim().startsWith('{'));
+      const request = JSON.parse(await page.locator('#create-request').innerText());
+      assert.equal(request.metadata.name, 'orders-nightly');
+      assert.equal(request.backup_location_ref.name, 'eu-s3-backups');
+      assert.deepEqual(request.namespaces, ['orders', 'payments']);
+      assert.equal(request.backup_type, 'Generic', 'offload on: Generic');
+      assert.equal(request.volume_snapshot_class_mapping['ebs.csi.aws.com'], 'ebs-vsc', 'the default EBS class');
+      assert.equal(request.direct_kdmp, false);
+      assert.equal(request.backup_object_type.type, 'All');
+
+      const kept = await widget.status.innerText();
+      const apply = page.getByRole('button', { name: 'Apply inventory', exact: true });
+      const result = page.locator('#apply-result');
+      const storage = page.getByLabel('kubectl get storageclass -o json', { exact: true });
+      const original = await storage.inputValue();
+
+      // Pasted text that is not JSON.
+      await storage.fill('{ "items": [ oops');
+      await apply.click();
+      await page.waitForFunction(() => document.getElementById('apply-result').textContent.startsWith('Not applied'));
+      assert.match(await result.innerText(), /not JSON/);
+      assert.equal(await widget.status.innerText(), kept, 'the form keeps its state');
+
+      // JSON, but not a StorageClass list: the widget's own error, shown in the widget too.
+      await storage.fill(JSON.stringify({ kind: 'PodList', items: [{ kind: 'Pod', metadata: { name: 'web' } }] }));
+      await apply.click();
+      await widget.alert.waitFor();
+      const [error] = (await recorded(page)).events.filter((e) => e.type === 'backup-config-error');
+      assert.ok(error?.detail.path.startsWith('kubernetes.storageClasses'), `the error names the field: ${JSON.stringify(error?.detail)}`);
+      assert.equal(await result.innerText(), `Not applied: ${error.detail.message} (at ${error.detail.path})`);
+      assert.ok((await widget.alert.innerText()).includes(error.detail.message), 'the widget shows the same message');
+      assert.equal(await widget.status.innerText(), kept, 'the form keeps its last good state');
+      assert.equal(await widget.offload.isChecked(), true, 'offload stays on');
+      assert.deepEqual((await widget.vscLabels()).sort(), ['ebs.csi.aws.com', 'efs.csi.aws.com', 'pxd.portworx.com']);
+      console.log(`admin-console, pasted PodList: ${await result.innerText()}`);
+
+      // The original inventory again: applied, and the error is gone.
+      await storage.fill(original);
+      await apply.click();
+      await page.waitForFunction(() => document.getElementById('apply-result').textContent === 'Inventory applied.');
+      assert.equal(await widget.alert.count(), 0);
+
+      assert.deepEqual((await recorded(page)).csp, [], 'no securitypolicyviolation');
+      assert.deepEqual(errors, [], 'no console error, page error or failed request');
+    } finally {
+      await context.close();
+    }
+  });
+});
