@@ -238,11 +238,14 @@ impl Decision {
             let types: Vec<&str> = self.backup_types().into_iter().map(BackupType::name).collect();
             format!("The backup is created: {}.", types.join("; "))
         } else {
-            let failing = self.provisioners.iter().filter(|p| p.backup_type == BackupType::Fails).count();
+            let failing: Vec<&ProvisionerDecision> =
+                self.provisioners.iter().filter(|p| p.backup_type == BackupType::Fails).collect();
             format!(
-                "The backup fails: {failing} of {} provisioners {} no volume snapshot class. Choose one, or turn on offload or Cross Cloud Backup/Restore.",
+                "The backup fails: {} of {} provisioners ({}) {} no volume snapshot class. Turn on Offload CSI snapshots to backup location or Cross Cloud Backup/Restore, or select a class where the provisioner has one.",
+                failing.len(),
                 self.provisioners.len(),
-                if failing == 1 { "has" } else { "have" }
+                names(failing.iter().copied()),
+                if failing.len() == 1 { "has" } else { "have" }
             )
         }
     }
