@@ -1,23 +1,28 @@
 // The host-facing module: initialises the wasm, defines <create-backup-form>, and exports
 // mount(), decide() and scenarios(). It only translates between plain objects and the JSON
 // strings of the Rust side; every rule lives in Rust.
-import init, { mount as mountWidget, decideJson, scenariosJson } from './create-backup-widget.js';
+import init, { mountWithOptions, decideJson, scenariosJson } from './create-backup-widget.js';
 
 await init({ module_or_path: new URL('create-backup-widget_bg.wasm', import.meta.url) });
 
 const toJson = (config) =>
   config === undefined || config === null ? undefined : typeof config === 'string' ? config : JSON.stringify(config);
 
-function attach(element, config, scenario) {
+// options: { urlState?: boolean, inventoryEditor?: 'hidden' }, what the host allows.
+function attach(element, config, scenario, options) {
   const emit = (type, detail) =>
     element.dispatchEvent(new CustomEvent(type, { detail: JSON.parse(detail), bubbles: true, composed: true }));
-  return mountWidget(element, toJson(config), scenario ?? undefined, emit);
+  return mountWithOptions(element, toJson(config), scenario ?? undefined, emit, options ? JSON.stringify(options) : undefined);
 }
 
-/** Mounts a widget into `element`; returns a handle with update(config), decision(), unmount(). */
-export function mount(element, config) {
+/**
+ * Mounts a widget into `element`; returns a handle with update(config), decision(), unmount().
+ * `options`: `{ urlState: true }` keeps the form state in the URL hash; `{ inventoryEditor: 'hidden' }`
+ * leaves the inventory editor out.
+ */
+export function mount(element, config, options) {
   element.classList.add('cbw-host'); // carries the theme's custom properties
-  let widget = attach(element, config);
+  let widget = attach(element, config, undefined, options);
   return {
     update(next) {
       if (!widget) throw new Error('create-backup-form: this handle was unmounted');
@@ -61,7 +66,9 @@ class CreateBackupForm extends HTMLElement {
     if (this.#widget) return;
     const config = this.#pending ?? this.getAttribute('config');
     this.#pending = undefined;
-    this.#widget = attach(this, config, this.getAttribute('scenario'));
+    // url-state (boolean attribute) and inventory-editor="hidden" are read once, on connect.
+    const options = { urlState: this.hasAttribute('url-state'), inventoryEditor: this.getAttribute('inventory-editor') ?? undefined };
+    this.#widget = attach(this, config, this.getAttribute('scenario'), options);
   }
 
   disconnectedCallback() {

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 
 use crate::state::FormState;
-use crate::ui::{App, OnCreate};
+use crate::ui::{App, OnCreate, TrainingOptions};
 use std::rc::Rc;
 
 fn error_json(error: &ConfigError) -> String {
@@ -92,6 +92,19 @@ pub fn mount(
     scenario: Option<String>,
     emit: js_sys::Function,
 ) -> Widget {
+    mount_with_options(element, config_json, scenario, emit, None)
+}
+
+/// `mount`, with the host's options as JSON: `{"urlState": true, "inventoryEditor": "hidden"}`.
+#[wasm_bindgen(js_name = mountWithOptions)]
+pub fn mount_with_options(
+    element: web_sys::HtmlElement,
+    config_json: Option<String>,
+    scenario: Option<String>,
+    emit: js_sys::Function,
+    options_json: Option<String>,
+) -> Widget {
+    let training = TrainingOptions::from_json(options_json.as_deref());
     let (config, error) = match resolve(config_json, scenario) {
         Ok(config) => (config, None),
         Err(error) => (resolve(None, None).unwrap_or_default(), Some(error)),
@@ -112,9 +125,13 @@ pub fn mount(
         });
         let on_create: OnCreate = Rc::new(move |request: &Request| {
             let detail = serde_json::to_string(request).unwrap_or_default();
-            let _ = create_emit.call2(&JsValue::NULL, &JsValue::from_str("backup-create"), &JsValue::from_str(&detail));
+            let _ = create_emit.call2(
+                &JsValue::NULL,
+                &JsValue::from_str("backup-create"),
+                &JsValue::from_str(&detail),
+            );
         });
-        view! { <App state on_create /> }
+        view! { <App state on_create training /> }
     });
     let widget = Widget { state, mounted: Some(Box::new(handle)), emit };
     if let Some(error) = error {

@@ -5,6 +5,7 @@ mod details;
 mod mapping;
 mod preview;
 mod tables;
+mod training;
 
 use std::rc::Rc;
 
@@ -18,6 +19,7 @@ pub use details::Details;
 pub use mapping::SnapshotClassMapping;
 pub use preview::Preview;
 pub use tables::MatrixTables;
+pub use training::{Training, TrainingOptions};
 
 /// Called with the request when Create is pressed and the backup can be created.
 pub type OnCreate = Rc<dyn Fn(&Request)>;
@@ -29,10 +31,14 @@ pub fn App(
     state: FormState,
     /// Receives the request when Create sends one.
     on_create: OnCreate,
+    /// What the host allows of the training features (URL state, inventory editor).
+    #[prop(optional)]
+    training: TrainingOptions,
 ) -> impl IntoView {
     view! {
         <div class="cbw">
             <ConfigError state />
+            <training::LinkState state enabled=training.url_state />
             <div class="cbw-layout">
                 <form class="cbw-form" aria-label="Create Backup" on:submit=|ev| ev.prevent_default()>
                     <Details state />
@@ -43,6 +49,7 @@ pub fn App(
                 <Preview state />
             </div>
             <MatrixTables state />
+            <Training state options=training />
         </div>
     }
 }

@@ -261,6 +261,9 @@ fn decide_json_is_parse_then_decide() {
 fn a_failing_headline_names_the_provisioners_that_fail() {
     let config = backup_matrix::scenarios::find("mixed").unwrap().config();
     let headline = backup_matrix::decide(&config).headline();
-    assert!(headline.starts_with("The backup fails: 1 of 5 provisioners (\"efs.csi.aws.com\") has"), "{headline}");
+    assert!(
+        headline.starts_with("The backup fails: 1 of 5 provisioners (\"efs.csi.aws.com\") has"),
+        "{headline}"
+    );
     assert!(!headline.contains("pxd.portworx.com"), "{headline}");
 }
