@@ -9,9 +9,12 @@ const toJson = (config) =>
   config === undefined || config === null ? undefined : typeof config === 'string' ? config : JSON.stringify(config);
 
 // options: { urlState?: boolean, inventoryEditor?: 'hidden' }, what the host allows.
-function attach(element, config, scenario, options) {
-  const emit = (type, detail) =>
+function attach(element, config, scenario, options, whileConnected = false) {
+  const emit = (type, detail) => {
+    // An element removed before its queued start event ran is being torn down: stay silent.
+    if (whileConnected && !element.isConnected) return;
     element.dispatchEvent(new CustomEvent(type, { detail: JSON.parse(detail), bubbles: true, composed: true }));
+  };
   return mountWithOptions(element, toJson(config), scenario ?? undefined, emit, options ? JSON.stringify(options) : undefined);
 }
 
@@ -68,7 +71,7 @@ class CreateBackupForm extends HTMLElement {
     this.#pending = undefined;
     // url-state (boolean attribute) and inventory-editor="hidden" are read once, on connect.
     const options = { urlState: this.hasAttribute('url-state'), inventoryEditor: this.getAttribute('inventory-editor') ?? undefined };
-    this.#widget = attach(this, config, this.getAttribute('scenario'), options);
+    this.#widget = attach(this, config, this.getAttribute('scenario'), options, true);
   }
 
   disconnectedCallback() {

@@ -8,6 +8,7 @@ use wasm_bindgen::prelude::*;
 
 use crate::state::FormState;
 use crate::ui::{App, OnCreate, TrainingOptions};
+use std::cell::Cell;
 use std::rc::Rc;
 
 fn error_json(error: &ConfigError) -> String {
@@ -32,6 +33,8 @@ pub struct Widget {
     state: FormState,
     mounted: Option<Box<dyn std::any::Any>>,
     emit: js_sys::Function,
+    /// Cleared by `unmount`: an effect already queued must not speak for a widget that is gone.
+    alive: Rc<Cell<bool>>,
 }
 
 impl Widget {
@@ -79,6 +82,7 @@ impl Widget {
 
     /// Removes the widget; later calls on this handle do nothing.
     pub fn unmount(&mut self) {
+        self.alive.set(false);
         self.mounted = None;
     }
 }
@@ -111,12 +115,17 @@ pub fn mount_with_options(
     };
     let state = FormState::new(config);
     state.config_error.set(error.clone());
+    let alive = Rc::new(Cell::new(true));
+    let change_alive = alive.clone();
     let on_change = emit.clone();
     let create_emit = emit.clone();
     let handle = leptos::mount::mount_to(element, move || {
         // Runs once on start and after every change of the decision: the `backup-change` event.
         Effect::new(move |_| {
             let detail = state.decision.with(|d| serde_json::to_string(d).unwrap_or_default());
+            if !change_alive.get() {
+                return;
+            }
             let _ = on_change.call2(
                 &JsValue::NULL,
                 &JsValue::from_str("backup-change"),
@@ -133,7 +142,7 @@ pub fn mount_with_options(
         });
         view! { <App state on_create training /> }
     });
-    let widget = Widget { state, mounted: Some(Box::new(handle)), emit };
+    let widget = Widget { state, mounted: Some(Box::new(handle)), emit, alive };
     if let Some(error) = error {
         widget.send("backup-config-error", &error_json(&error));
     }

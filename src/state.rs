@@ -8,6 +8,8 @@ use leptos::prelude::*;
 
 /// Numbers widgets so that element ids stay unique with many widgets on one page.
 static NEXT_WIDGET: AtomicU32 = AtomicU32::new(1);
+/// Numbers rendered rows, so that their element ids never repeat.
+static NEXT_ROW: AtomicU32 = AtomicU32::new(1);
 
 /// The reactive state of one widget. The config is the only source; the decision, the
 /// request and what blocks Create are memos over it, so the view never restates a rule.
@@ -59,6 +61,11 @@ impl FormState {
         self.config_error.set(None);
         self.config.set(config);
         self.revision.update(|r| *r += 1);
+    }
+
+    /// A number for a rendered row's element ids, never handed out twice.
+    pub fn next_row_id(&self) -> u32 {
+        NEXT_ROW.fetch_add(1, Ordering::Relaxed)
     }
 
     /// A unique element id for a part of this widget.

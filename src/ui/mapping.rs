@@ -57,13 +57,13 @@ fn ProvisionerRow(
     /// The provisioner's name (the row's key).
     name: String,
 ) -> impl IntoView {
-    let index =
-        state.config.with_untracked(|c| c.provisioners.iter().position(|p| p.name == name)).unwrap_or(0);
+    // Ids stay unique when rows are removed and added (the inventory editor does both).
+    let row = state.next_row_id();
     let key = name.clone();
     let provisioner =
         Memo::new(move |_| state.config.with(|c| c.provisioners.iter().find(|p| p.name == key).cloned()));
-    let id = state.id(&format!("vsc-{index}"));
-    let why_id = state.id(&format!("vsc-{index}-why"));
+    let id = state.id(&format!("vsc-{row}"));
+    let why_id = state.id(&format!("vsc-{row}-why"));
     let cross_cloud = move || state.config.with(|c| c.cross_cloud);
     let disabled = move || {
         provisioner

@@ -443,7 +443,6 @@ describe('Embedding dist/', () => {
 
     test(
       'a widget unmounted in the task that mounted it sends no backup-change afterwards (mount() and the element)',
-      { todo: 'widget bug: the start backup-change is still dispatched after unmount()/removal (src/embed.rs, the Effect in mount_with_options)' },
       async () => {
         const { context, page, errors } = await hostPage();
         try {
