@@ -94,8 +94,15 @@ export interface WidgetHandle {
   unmount(): void;
 }
 
+export interface MountOptions {
+  /** Keep the whole form state in the URL hash (a shareable link); off unless set. */
+  urlState?: boolean;
+  /** 'hidden' hides the inventory editor of the training panels. */
+  inventoryEditor?: 'shown' | 'hidden';
+}
+
 /** Mounts a widget into `element`. A bad config shows its error over the default scenario. */
-export function mount(element: HTMLElement, config?: Config | string): WidgetHandle;
+export function mount(element: HTMLElement, config?: Config | string, options?: MountOptions): WidgetHandle;
 /** Decides a config with no DOM. Throws an Error with a `path` property on a bad config. */
 export function decide(config: Config | string): Decision;
 /** The built-in scenarios. */
