@@ -4,6 +4,7 @@ use backup_matrix::config::{check_label, check_object_name, BackupKind, BackupOb
 use backup_matrix::Mode;
 use leptos::prelude::*;
 
+use super::fields::Choice;
 use crate::state::FormState;
 
 /// Backup name, location, namespaces, kind, what to back up, schedule policy and mode.
@@ -23,11 +24,11 @@ pub fn Details(
                 legend="Backup kind"
                 name="kind"
                 options=&[("manual", "Manual"), ("scheduled", "Scheduled")]
-                current=move || match state.config.with(|c| c.backup_kind) {
+                current=Signal::derive(move || match state.config.with(|c| c.backup_kind) {
                     BackupKind::Manual => "manual",
                     BackupKind::Scheduled => "scheduled",
-                }
-                set=move |value| {
+                }.to_owned())
+                set=move |value: String| {
                     state.edit(|c| c.backup_kind = if value == "scheduled" { BackupKind::Scheduled } else { BackupKind::Manual })
                 }
             />
@@ -37,11 +38,11 @@ pub fn Details(
                 legend="Back up"
                 name="object"
                 options=&[("namespace", "Namespaces"), ("vm", "Virtual machines")]
-                current=move || match state.config.with(|c| c.backup_object) {
+                current=Signal::derive(move || match state.config.with(|c| c.backup_object) {
                     BackupObject::Namespace => "namespace",
                     BackupObject::Vm => "vm",
-                }
-                set=move |value| {
+                }.to_owned())
+                set=move |value: String| {
                     state.edit(|c| c.backup_object = if value == "vm" { BackupObject::Vm } else { BackupObject::Namespace })
                 }
             />
@@ -50,11 +51,11 @@ pub fn Details(
                 legend="Operation mode"
                 name="mode"
                 options=&[("classic", "Classic"), ("federated", "Federated")]
-                current=move || match state.config.with(|c| c.mode) {
+                current=Signal::derive(move || match state.config.with(|c| c.mode) {
                     Mode::Classic => "classic",
                     Mode::Federated => "federated",
-                }
-                set=move |value| state.edit(|c| c.mode = if value == "federated" { Mode::Federated } else { Mode::Classic })
+                }.to_owned())
+                set=move |value: String| state.edit(|c| c.mode = if value == "federated" { Mode::Federated } else { Mode::Classic })
             />
         </fieldset>
     }
@@ -239,48 +240,5 @@ fn SchedulePolicy(
                 </div>
             }
         })
-    }
-}
-
-/// A group of radio buttons with a legend.
-#[component]
-fn Choice(
-    /// The widget's state.
-    state: FormState,
-    /// The group's visible name.
-    legend: &'static str,
-    /// Names the radio group within the widget.
-    name: &'static str,
-    /// `(value, label)` of each radio button.
-    options: &'static [(&'static str, &'static str)],
-    /// The value chosen now.
-    current: impl Fn() -> &'static str + Copy + Send + Sync + 'static,
-    /// Stores a choice.
-    set: impl Fn(&str) + Copy + Send + Sync + 'static,
-) -> impl IntoView {
-    let group = state.id(name);
-    view! {
-        <fieldset class="cbw-choice">
-            <legend>{legend}</legend>
-            {options
-                .iter()
-                .map(|(value, label)| {
-                    let id = state.id(&format!("{name}-{value}"));
-                    view! {
-                        <span class="cbw-radio">
-                            <input
-                                type="radio"
-                                id=id.clone()
-                                name=group.clone()
-                                value=*value
-                                prop:checked=move || current() == *value
-                                on:change=move |_| set(value)
-                            />
-                            <label for=id>{*label}</label>
-                        </span>
-                    }
-                })
-                .collect_view()}
-        </fieldset>
     }
 }

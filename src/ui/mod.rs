@@ -2,6 +2,7 @@
 
 mod actions;
 mod details;
+pub(crate) mod fields;
 mod mapping;
 mod preview;
 mod tables;

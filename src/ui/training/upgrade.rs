@@ -5,8 +5,8 @@ use backup_matrix::tables::{upgrade_effect, PreUpgradeBackup, UpgradeEffect};
 use backup_matrix::BackupType;
 use leptos::prelude::*;
 
-use super::Choice;
 use crate::state::FormState;
+use crate::ui::fields::Choice;
 
 /// The answer, in the words of the source's upgrade table.
 fn answer(effect: UpgradeEffect) -> String {
@@ -49,21 +49,24 @@ pub fn UpgradePreview(
             legend="The backup"
             name="upgrade-kind"
             options=&[("manual", "Manual (existing)"), ("scheduled", "Scheduled (its future runs)")]
-            chosen=kind
+            current=kind
+            set=move |value: String| kind.set(value)
         />
         <Choice
             state
             legend="Made with"
             name="upgrade-driver"
             options=&[("native", "The cloud native driver"), ("other", "Another driver")]
-            chosen=driver
+            current=driver
+            set=move |value: String| driver.set(value)
         />
         <Choice
             state
             legend="A volume snapshot class"
             name="upgrade-vsc"
             options=&[("yes", "Available"), ("no", "Not available")]
-            chosen=vsc
+            current=vsc
+            set=move |value: String| vsc.set(value)
         />
         <p class="cbw-answer" aria-live="polite">
             <strong>"After the upgrade: "</strong>
