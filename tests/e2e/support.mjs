@@ -56,9 +56,12 @@ export async function openPage(browser, contextOptions = {}) {
     if (message.type() === 'error') errors.push(`console error: ${message.text()}`);
   });
   page.on('pageerror', (error) => errors.push(`page error: ${error.message}`));
-  page.on('requestfailed', (request) =>
-    errors.push(`request failed: ${request.url()} (${request.failure()?.errorText ?? 'unknown'})`),
-  );
+  page.on('requestfailed', (request) => {
+    const reason = request.failure()?.errorText ?? 'unknown';
+    // A request cancelled by navigation or by closing the page (e.g. the favicon) is no failure.
+    if (reason === 'net::ERR_ABORTED') return;
+    errors.push(`request failed: ${request.url()} (${reason})`);
+  });
   return { context, page, errors };
 }
 
