@@ -1,4 +1,4 @@
-//! Table 3 as an environment picker, held to the seed's KDMP backup matrix transcribed below:
+//! Table 3 as an environment picker, held to the seed's KDMP backup matrix (transcribed in tests/common):
 //! each storage type's provisioner gives, through `decide()`, exactly the mechanisms the page
 //! lists for it, and a storage type without CSI snapshots has no VSC at all.
 
@@ -6,22 +6,10 @@ use backup_matrix::environment::{mechanisms, provisioner_for};
 use backup_matrix::tables::KDMP_MATRIX;
 use backup_matrix::{decide, BackupType, Config};
 
-const CSI_OFFLOAD: &str =
-    "CSI snapshot with KDMP local snapshot (if Offload CSI snapshots to backup location is selected)";
-const CSI: &str = "CSI snapshot (if Offload CSI snapshots to backup location is not selected)";
+mod common;
 
-/// The seed's Table 3, "KDMP backup matrix", as the raw page lists it: (row id, cloud storage
-/// provider, storage type, backup mechanisms).
-const TABLE_3: [(&str, &str, &str, &[&str]); 8] = [
-    ("aws-ebs", "AWS", "EBS", &[CSI_OFFLOAD, CSI, "Direct KDMP backup"]),
-    ("aws-efs", "AWS", "EFS", &["Direct KDMP"]),
-    ("azure-disk", "Azure", "Disk", &[CSI_OFFLOAD, CSI, "Direct KDMP backup"]),
-    ("azure-file", "Azure", "File share", &["Direct KDMP"]),
-    ("ibm", "IBM", "IBM storage", &[CSI_OFFLOAD, CSI, "Direct KDMP backup"]),
-    ("gcp-disk", "GCP", "Google disk", &[CSI_OFFLOAD, CSI, "Direct KDMP backup"]),
-    ("gcp-file", "GCP", "Google file", &[CSI_OFFLOAD, CSI, "Direct KDMP"]),
-    ("ocp", "OCP", "OCP storage", &[CSI_OFFLOAD, CSI, "Direct KDMP backup"]),
-];
+// The seed's Table 3, transcribed once for all tests.
+use common::{CSI, CSI_OFFLOAD, TABLE_3};
 
 /// The backup type a mechanism of the page stands for.
 fn type_of(mechanism: &str) -> BackupType {
