@@ -3,94 +3,17 @@
 
 #![cfg(target_arch = "wasm32")]
 
-use std::cell::RefCell;
-use std::rc::Rc;
-
-use create_backup_widget::embed::{mount, Widget};
-use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
-use web_sys::{Element, HtmlElement, HtmlInputElement, HtmlSelectElement};
+use web_sys::{HtmlElement, HtmlInputElement};
+
+mod support;
+
+use support::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-type Events = Rc<RefCell<Vec<(String, String)>>>;
-
-/// A mounted widget, its element, and the events it emitted.
-struct Fixture {
-    root: HtmlElement,
-    widget: Widget,
-    events: Events,
-}
-
-fn document() -> web_sys::Document {
-    web_sys::window().unwrap().document().unwrap()
-}
-
-fn fixture(config: Option<&str>, scenario: Option<&str>) -> Fixture {
-    let root: HtmlElement = document().create_element("div").unwrap().unchecked_into();
-    document().body().unwrap().append_child(&root).unwrap();
-    let events: Events = Rc::default();
-    let sink = events.clone();
-    let emit = Closure::<dyn FnMut(String, String)>::new(move |kind: String, detail: String| {
-        sink.borrow_mut().push((kind, detail));
-    });
-    let function: js_sys::Function = emit.as_ref().unchecked_ref::<js_sys::Function>().clone();
-    emit.forget();
-    let widget = mount(root.clone(), config.map(str::to_owned), scenario.map(str::to_owned), function);
-    Fixture { root, widget, events }
-}
-
-/// Lets the reactive system and the browser catch up.
-async fn settle() {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        web_sys::window()
-            .unwrap()
-            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0)
-            .unwrap();
-    });
-    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
-}
-
 impl Fixture {
-    fn all(&self, selector: &str) -> Vec<Element> {
-        let list = self.root.query_selector_all(selector).unwrap();
-        (0..list.length()).map(|i| list.get(i).unwrap().unchecked_into()).collect()
-    }
-
-    fn one(&self, selector: &str) -> Element {
-        self.root.query_selector(selector).unwrap().unwrap_or_else(|| panic!("no element matches {selector}"))
-    }
-
-    fn text(&self, selector: &str) -> String {
-        self.one(selector).text_content().unwrap_or_default()
-    }
-
-    /// The control whose `<label>` reads exactly `name` (its accessible name).
-    fn control(&self, name: &str) -> Element {
-        let label = self
-            .all("label")
-            .into_iter()
-            .find(|l| l.text_content().unwrap_or_default() == name)
-            .unwrap_or_else(|| panic!("no label reads {name:?}"));
-        let id = label.get_attribute("for").expect("label has for");
-        document().get_element_by_id(&id).unwrap()
-    }
-
-    fn select(&self, name: &str) -> HtmlSelectElement {
-        self.control(name).unchecked_into()
-    }
-
-    fn described_by(&self, element: &Element) -> String {
-        element
-            .get_attribute("aria-describedby")
-            .unwrap_or_default()
-            .split_whitespace()
-            .map(|id| document().get_element_by_id(id).unwrap().text_content().unwrap_or_default())
-            .collect::<Vec<_>>()
-            .join(" ")
-    }
-
     fn options(&self, name: &str) -> Vec<(String, String)> {
         let select = self.select(name);
         let options = select.options();
@@ -102,23 +25,9 @@ impl Fixture {
             .collect()
     }
 
-    async fn choose(&self, name: &str, value: &str) {
-        let select = self.select(name);
-        select.set_value(value);
-        select.dispatch_event(&web_sys::Event::new("change").unwrap()).unwrap();
-        settle().await;
-    }
-
     async fn toggle(&self, name: &str) {
         let input: HtmlInputElement = self.control(name).unchecked_into();
         input.click();
-        settle().await;
-    }
-
-    async fn type_text(&self, name: &str, text: &str) {
-        let input: HtmlInputElement = self.control(name).unchecked_into();
-        input.set_value(text);
-        input.dispatch_event(&web_sys::Event::new("input").unwrap()).unwrap();
         settle().await;
     }
 
@@ -145,18 +54,6 @@ impl Fixture {
         (item.get_attribute("data-backup-type").unwrap(), item.text_content().unwrap())
     }
 
-    /// The first cells of the rows marked `aria-current="true"` in table `n` (1, 2 or 3).
-    fn marked_rows(&self, table: usize) -> Vec<String> {
-        let tables = self.all("table");
-        let rows = tables[table - 1].query_selector_all("tbody tr[aria-current='true']").unwrap();
-        (0..rows.length())
-            .map(|i| {
-                let row: Element = rows.get(i).unwrap().unchecked_into();
-                row.query_selector("td").unwrap().unwrap().text_content().unwrap()
-            })
-            .collect()
-    }
-
     fn events_of(&self, kind: &str) -> Vec<serde_json::Value> {
         self.events
             .borrow()
@@ -177,7 +74,7 @@ const CROSS_CLOUD: &str = "Cross Cloud Backup/Restore";
 
 #[wasm_bindgen_test]
 async fn every_control_has_its_exact_accessible_name() {
-    let f = fixture(None, Some("mixed"));
+    let f = fixture(None, Some("mixed"), None);
     settle().await;
     for name in
         ["Backup name", "Backup location", "Namespaces", OFFLOAD, CROSS_CLOUD, PX, EFS, EBS, AZURE, GCE]
@@ -190,7 +87,7 @@ async fn every_control_has_its_exact_accessible_name() {
 
 #[wasm_bindgen_test]
 async fn portworx_select_is_always_disabled_and_says_why() {
-    let f = fixture(None, Some("mixed"));
+    let f = fixture(None, Some("mixed"), None);
     settle().await;
     let select = f.select(PX);
     assert!(select.disabled());
@@ -202,7 +99,7 @@ async fn portworx_select_is_always_disabled_and_says_why() {
 
 #[wasm_bindgen_test]
 async fn provisioner_without_classes_is_disabled_with_no_options() {
-    let f = fixture(None, Some("mixed"));
+    let f = fixture(None, Some("mixed"), None);
     settle().await;
     let select = f.select(EFS);
     assert!(select.disabled());
@@ -213,7 +110,7 @@ async fn provisioner_without_classes_is_disabled_with_no_options() {
 
 #[wasm_bindgen_test]
 async fn single_classes_are_auto_populated() {
-    let f = fixture(None, Some("mixed"));
+    let f = fixture(None, Some("mixed"), None);
     settle().await;
     assert_eq!(f.options(EBS), vec![("ebs-vsc".to_owned(), "ebs-vsc (default)".to_owned())]);
     assert_eq!(f.select(EBS).value(), "ebs-vsc");
@@ -224,7 +121,7 @@ async fn single_classes_are_auto_populated() {
 
 #[wasm_bindgen_test]
 async fn several_classes_offer_all_with_the_default_preselected_and_no_class() {
-    let f = fixture(None, Some("mixed"));
+    let f = fixture(None, Some("mixed"), None);
     settle().await;
     let values: Vec<String> = f.options(GCE).into_iter().map(|(v, _)| v).collect();
     assert_eq!(values, ["", "pd-standard-snapclass", "pd-balanced-snapclass", "pd-archive-snapclass"]);
@@ -239,7 +136,7 @@ async fn several_classes_offer_all_with_the_default_preselected_and_no_class() {
 #[wasm_bindgen_test]
 async fn several_classes_without_a_default_start_with_no_class() {
     let config = r#"{"provisioners":[{"name":"ebs.csi.aws.com","volumeSnapshotClasses":[{"name":"a"},{"name":"b"}]}]}"#;
-    let f = fixture(Some(config), None);
+    let f = fixture(Some(config), None, None);
     settle().await;
     assert_eq!(f.select(EBS).value(), "");
     assert_eq!(f.outcome("ebs.csi.aws.com").0, "fails");
@@ -247,7 +144,7 @@ async fn several_classes_without_a_default_start_with_no_class() {
 
 #[wasm_bindgen_test]
 async fn cross_cloud_makes_every_volume_direct_kdmp_and_selects_say_so() {
-    let f = fixture(None, Some("mixed"));
+    let f = fixture(None, Some("mixed"), None);
     settle().await;
     f.toggle(CROSS_CLOUD).await;
     for name in [
@@ -266,7 +163,7 @@ async fn cross_cloud_makes_every_volume_direct_kdmp_and_selects_say_so() {
 
 #[wasm_bindgen_test]
 async fn invalid_backup_name_shows_an_inline_error_and_blocks_create() {
-    let f = fixture(None, Some("aws-ebs"));
+    let f = fixture(None, Some("aws-ebs"), None);
     settle().await;
     f.type_text("Backup name", "Nightly_Backup").await;
     let input = f.control("Backup name");
@@ -282,7 +179,7 @@ async fn invalid_backup_name_shows_an_inline_error_and_blocks_create() {
 
 #[wasm_bindgen_test]
 async fn create_on_a_failing_backup_says_why_and_sends_nothing() {
-    let f = fixture(None, Some("mixed"));
+    let f = fixture(None, Some("mixed"), None);
     settle().await;
     let button = f.one("button");
     assert_eq!(button.get_attribute("aria-disabled").as_deref(), Some("true"));
@@ -302,7 +199,7 @@ async fn create_on_a_failing_backup_says_why_and_sends_nothing() {
 
 #[wasm_bindgen_test]
 async fn scheduled_backups_show_and_send_a_schedule_policy() {
-    let f = fixture(None, Some("aws-ebs"));
+    let f = fixture(None, Some("aws-ebs"), None);
     settle().await;
     assert!(f.all("label").iter().all(|l| l.text_content().unwrap() != "Schedule policy"));
     let scheduled: HtmlElement = f.one("input[type='radio'][value='scheduled']").unchecked_into();
@@ -320,7 +217,7 @@ async fn scheduled_backups_show_and_send_a_schedule_policy() {
 
 #[wasm_bindgen_test]
 async fn the_preview_has_headline_outcomes_notices_and_request() {
-    let f = fixture(None, Some("mixed"));
+    let f = fixture(None, Some("mixed"), None);
     settle().await;
     let status = f.text("[role='status']");
     assert!(status.contains("The backup fails"));
@@ -337,7 +234,7 @@ async fn the_preview_has_headline_outcomes_notices_and_request() {
 
 #[wasm_bindgen_test]
 async fn table_one_marks_the_row_of_each_outcome() {
-    let f = fixture(None, Some("mixed"));
+    let f = fixture(None, Some("mixed"), None);
     settle().await;
     assert_eq!(f.marked_rows(1), ["2", "4", "6", "8", "10"]);
     f.toggle(OFFLOAD).await;
@@ -350,7 +247,7 @@ async fn table_one_marks_the_row_of_each_outcome() {
 
 #[wasm_bindgen_test]
 async fn tables_two_and_three_mark_the_rows_in_use() {
-    let f = fixture(None, Some("mixed"));
+    let f = fixture(None, Some("mixed"), None);
     settle().await;
     assert!(f.marked_rows(2).is_empty(), "a failing backup uses no driver");
     assert_eq!(f.marked_rows(3), ["AWS", "AWS", "Azure", "GCP"]);
@@ -361,14 +258,14 @@ async fn tables_two_and_three_mark_the_rows_in_use() {
     );
     f.toggle(OFFLOAD).await;
     f.choose(GCE, "pd-balanced-snapclass").await;
-    let g = fixture(None, Some("aws-ebs"));
+    let g = fixture(None, Some("aws-ebs"), None);
     settle().await;
     assert_eq!(g.marked_rows(2), ["Snapshot class mapping"]);
 }
 
 #[wasm_bindgen_test]
 async fn a_rejected_config_is_shown_and_the_last_good_state_kept() {
-    let f = fixture(None, Some("aws-ebs"));
+    let f = fixture(None, Some("aws-ebs"), None);
     settle().await;
     let error = f.widget.update(
         Some(r#"{"provisioners":[{"name":"ebs.csi.aws.com"},{"name":"ebs.csi.aws.com"}]}"#.into()),
@@ -388,7 +285,7 @@ async fn a_rejected_config_is_shown_and_the_last_good_state_kept() {
 
 #[wasm_bindgen_test]
 async fn names_from_a_config_render_as_text() {
-    let f = fixture(Some(r#"{"provisioners":[{"name":"<img src=x onerror=alert(1)>"}]}"#), None);
+    let f = fixture(Some(r#"{"provisioners":[{"name":"<img src=x onerror=alert(1)>"}]}"#), None, None);
     settle().await;
     assert!(f.all("img").is_empty());
     assert!(f.text("[role='alert']").contains("\"<img src=x onerror=alert(1)>\""));
@@ -396,7 +293,7 @@ async fn names_from_a_config_render_as_text() {
 
 #[wasm_bindgen_test]
 async fn change_events_follow_every_change() {
-    let f = fixture(None, Some("mixed"));
+    let f = fixture(None, Some("mixed"), None);
     settle().await;
     let start = f.events_of("backup-change");
     assert_eq!(start.len(), 1, "once on start");
@@ -410,7 +307,7 @@ async fn change_events_follow_every_change() {
 
 #[wasm_bindgen_test]
 async fn unmount_empties_the_element_and_later_calls_do_nothing() {
-    let mut f = fixture(None, Some("mixed"));
+    let mut f = fixture(None, Some("mixed"), None);
     settle().await;
     assert!(!f.all("select").is_empty());
     f.widget.unmount();
