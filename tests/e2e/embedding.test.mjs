@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
-import { DIST, STRICT_CSP, launchBrowser, openPage, recordPageEvents, recorded, serveDir, waitForWidget } from './support.mjs';
+import { DIST, STRICT_CSP, launchBrowser, openPage, recordPageEvents, recorded, serveDir, waitForWidget, widgetParts } from './support.mjs';
 
 const XSS = '<img src=x onerror=alert(1)>';
 
@@ -81,20 +81,6 @@ function assertRequestShape(r, where) {
   assert.ok(['All', 'VirtualMachine'].includes(r.backup_object_type?.type), `${where}: backup_object_type.type`);
 }
 
-/** The widget `selector`'s headline, offload checkbox and Create button. */
-function parts(page, selector) {
-  const widget = page.locator(selector);
-  const form = widget.getByRole('form', { name: 'Create Backup' });
-  return {
-    widget,
-    status: widget.locator('[role="status"]').first(),
-    alert: widget.getByRole('alert'),
-    offload: form.getByRole('checkbox', { name: 'Offload CSI snapshots to backup location', exact: true }),
-    create: form.getByRole('button', { name: 'Create', exact: true }),
-    backupName: form.getByRole('textbox', { name: 'Backup name', exact: true }),
-  };
-}
-
 /** Waits until `count` events of `type` were recorded; resolves to all of them. */
 async function eventsOf(page, type, count = 1) {
   try {
@@ -130,7 +116,7 @@ describe('Embedding dist/', () => {
         assert.equal(response.headers()['content-security-policy'], STRICT_CSP, 'the page is served with the strict policy');
         await waitForWidget(page);
         const target = file ? '#b' : 'create-backup-form';
-        const { status, offload } = parts(page, target);
+        const { status, offload } = widgetParts(page, target);
         assert.match(await status.innerText(), /The backup fails/, `${file || 'index.html'}: EFS without offload fails`);
         await offload.check();
         await page.waitForFunction((t) => document.querySelector(t).querySelector('[role="status"]').innerText.includes('The backup is created'), target);
@@ -166,7 +152,7 @@ describe('Embedding dist/', () => {
         await page.goto(server.url + file, { waitUntil: 'load' });
         await waitForWidget(page);
         const target = file ? '#a' : 'create-backup-form';
-        const { offload, status } = parts(page, target);
+        const { offload, status } = widgetParts(page, target);
         const before = await status.innerText();
         await offload.check();
         await page.waitForFunction(
@@ -225,11 +211,11 @@ describe('Embedding dist/', () => {
         assert.equal(a0.provisioners[0].backupType, 'csi-snapshot');
         assert.equal(b0.provisioners[0].name, 'efs.csi.aws.com');
         assert.equal(b0.provisioners[0].backupType, 'fails');
-        const aText = await parts(page, '#a').status.innerText();
+        const aText = await widgetParts(page, '#a').status.innerText();
 
         // Changing #b leaves #a as it was.
         const changesBefore = (await recorded(page)).events.filter((e) => e.type === 'backup-change').length;
-        await parts(page, '#b').offload.check();
+        await widgetParts(page, '#b').offload.check();
         const changes = await eventsOf(page, 'backup-change', changesBefore + 1);
         const last = changes.at(-1);
         assert.equal(last.target, 'b', 'the change event comes from #b');
@@ -237,11 +223,11 @@ describe('Embedding dist/', () => {
         assert.equal(last.detail.provisioners[0].backupType, 'direct-kdmp', 'EFS with offload: direct KDMP');
         assert.ok(!changes.slice(changesBefore).some((e) => e.target === 'a'), '#a sends no backup-change');
         assert.deepEqual(await decisionOf('#a'), a0, '#a keeps its decision');
-        assert.equal(await parts(page, '#a').status.innerText(), aText, '#a shows the same preview');
-        assert.equal(await parts(page, '#a').offload.isChecked(), false, '#a keeps offload off');
+        assert.equal(await widgetParts(page, '#a').status.innerText(), aText, '#a shows the same preview');
+        assert.equal(await widgetParts(page, '#a').offload.isChecked(), false, '#a keeps offload off');
 
         // Create on #a: backup-create with the Request, bubbling and composed.
-        await parts(page, '#a').create.click();
+        await widgetParts(page, '#a').create.click();
         const [create] = await eventsOf(page, 'backup-create');
         assert.equal(create.target, 'a');
         assert.equal(create.bubbles, true);
@@ -281,7 +267,7 @@ describe('Embedding dist/', () => {
         // The config attribute wins over scenario.
         let decision = await c.evaluate((el) => el.decision);
         assert.deepEqual(decision.provisioners.map((p) => [p.name, p.vscOption, p.volumeSnapshotClass]), [['vpc.block.csi.ibm.io', 'multiple', 'ibm-b']]);
-        assert.equal(await parts(page, '#c').backupName.inputValue(), 'from-attribute');
+        assert.equal(await widgetParts(page, '#c').backupName.inputValue(), 'from-attribute');
         // The config property is a plain object.
         const config = await c.evaluate((el) => {
           const value = el.config;
@@ -291,7 +277,7 @@ describe('Embedding dist/', () => {
         assert.equal(config.value.provisioners[0].name, 'vpc.block.csi.ibm.io');
         // It follows the user's choices, and setting it back changes nothing.
         await page.locator('#c').getByLabel('Volume snapshot class for vpc.block.csi.ibm.io', { exact: true }).selectOption('ibm-a');
-        await parts(page, '#c').offload.check();
+        await widgetParts(page, '#c').offload.check();
         const roundTrip = await c.evaluate(async (el) => {
           const config = el.config;
           const decision = el.decision;
@@ -316,8 +302,8 @@ describe('Embedding dist/', () => {
         await c.evaluate((el) => (el.config = { provisioners: [{ name: 'pxd.portworx.com' }], offload: true, backupName: 'set-by-property' }));
         await page.waitForFunction(() => document.querySelector('#c [role="status"]').innerText.includes('pxd.portworx.com'));
         assert.equal((await c.evaluate((el) => el.decision)).provisioners[0].csiMatrixRow, 1, 'Portworx with offload: Table 1, row 1');
-        assert.equal(await parts(page, '#c').offload.isChecked(), true);
-        assert.equal(await parts(page, '#c').backupName.inputValue(), 'set-by-property');
+        assert.equal(await widgetParts(page, '#c').offload.isChecked(), true);
+        assert.equal(await widgetParts(page, '#c').backupName.inputValue(), 'set-by-property');
         assert.equal((await c.evaluate((el) => el.config)).backupName, 'set-by-property');
 
         // decision is read-only: assigning it changes nothing.
@@ -410,7 +396,7 @@ describe('Embedding dist/', () => {
         assert.equal(result.decision.provisioners[0].backupType, 'csi-snapshot');
         assert.equal(result.changesOnMount, 1, 'one backup-change on start');
 
-        const target = parts(page, '#target');
+        const target = widgetParts(page, '#target');
         await waitForWidget(page, '#target');
         assert.equal(await target.backupName.inputValue(), 'after-100');
         await page.evaluate(() => {
@@ -494,7 +480,7 @@ describe('Embedding dist/', () => {
 
         // A provisioner name (rejected: not a valid name; the error quotes it).
         await page.evaluate((XSS) => (document.getElementById('a').config = { provisioners: [{ name: XSS }] }), XSS);
-        await parts(page, '#a').alert.waitFor();
+        await widgetParts(page, '#a').alert.waitFor();
         await check('provisioners[0].name, by the config property', '#a');
 
         // The same name in the config attribute of a new element (mounted with the error shown).
@@ -504,7 +490,7 @@ describe('Embedding dist/', () => {
           element.setAttribute('config', JSON.stringify({ provisioners: [{ name: XSS, volumeSnapshotClasses: [{ name: 'v' }] }] }));
           document.querySelector('main').append(element);
         }, XSS);
-        await parts(page, '#x').alert.waitFor();
+        await widgetParts(page, '#x').alert.waitFor();
         await check('provisioners[0].name, in the config attribute at mount', '#x');
 
         // A StorageClass provisioner from kubectl output, through mount().
@@ -517,7 +503,7 @@ describe('Embedding dist/', () => {
           },
           { XSS },
         );
-        await parts(page, '#target').alert.waitFor();
+        await widgetParts(page, '#target').alert.waitFor();
         await check('kubernetes.storageClasses.items[0].provisioner, by mount()', '#target');
 
         // A VolumeSnapshotClass whose driver has no StorageClass: accepted, and listed in a notice.
@@ -533,10 +519,10 @@ describe('Embedding dist/', () => {
         await check('an unmatched VolumeSnapshotClass name, in a notice', '#b [role="status"]');
 
         // Typed into Backup name: the inline error quotes it.
-        await parts(page, '#c').backupName.fill(XSS);
+        await widgetParts(page, '#c').backupName.fill(XSS);
         await page.waitForFunction((XSS) => document.querySelector('#c form').innerText.includes(XSS), XSS);
         await check('typed into Backup name', '#c form');
-        assert.equal(await parts(page, '#c').backupName.getAttribute('aria-invalid'), 'true', 'Backup name is marked invalid');
+        assert.equal(await widgetParts(page, '#c').backupName.getAttribute('aria-invalid'), 'true', 'Backup name is marked invalid');
 
         console.log(`${XSS}:\n  ${seen.join('\n  ')}`);
         assert.deepEqual(errors, []);
@@ -548,7 +534,7 @@ describe('Embedding dist/', () => {
     test('each bad input gives backup-config-error {message, path}, the widget shows the message (role="alert") and keeps its last good state', async () => {
       const { context, page, errors } = await hostPage();
       try {
-        const { status, alert, offload } = parts(page, '#a');
+        const { status, alert, offload } = widgetParts(page, '#a');
         // The last good state: aws-ebs, with offload turned on by the user.
         await offload.check();
         await page.waitForFunction(() => document.querySelector('#a [role="status"]').innerText.includes('offload'));

@@ -4,27 +4,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 
-import { ROOT, launchBrowser, openPage, recordPageEvents, recorded, serveDir, waitForWidget } from './support.mjs';
-
-/** The widget in `selector`: its preview, the offload checkbox and Create, found by name. */
-function parts(page, selector) {
-  const widget = page.locator(selector);
-  const form = widget.getByRole('form', { name: 'Create Backup' });
-  return {
-    widget,
-    status: widget.locator('[role="status"]').first(),
-    alert: widget.getByRole('alert'),
-    offload: form.getByRole('checkbox', { name: 'Offload CSI snapshots to backup location', exact: true }),
-    create: form.getByRole('button', { name: 'Create', exact: true }),
-    vscLabels: () =>
-      form.evaluate((f) =>
-        [...f.querySelectorAll('label')]
-          .map((l) => l.textContent.trim())
-          .filter((t) => t.startsWith('Volume snapshot class for '))
-          .map((t) => t.slice('Volume snapshot class for '.length)),
-      ),
-  };
-}
+import { ROOT, launchBrowser, openPage, recordPageEvents, recorded, serveDir, waitForWidget, widgetParts } from './support.mjs';
 
 describe('examples/ (the repository root served)', () => {
   let browser;
@@ -47,8 +27,8 @@ describe('examples/ (the repository root served)', () => {
       assert.match(csp, /script-src 'self' 'wasm-unsafe-eval'/, 'the page has its strict CSP meta tag');
       await waitForWidget(page, '#ebs');
       await waitForWidget(page, '#efs');
-      const ebs = parts(page, '#ebs');
-      const efs = parts(page, '#efs');
+      const ebs = widgetParts(page, '#ebs');
+      const efs = widgetParts(page, '#efs');
       assert.deepEqual(await ebs.vscLabels(), ['ebs.csi.aws.com']);
       assert.deepEqual(await efs.vscLabels(), ['efs.csi.aws.com']);
       const ebsText = await ebs.status.innerText();
@@ -77,7 +57,7 @@ describe('examples/ (the repository root served)', () => {
       await recordPageEvents(page);
       await page.goto(`${server.url}examples/admin-console/`);
       await waitForWidget(page, '#widget');
-      const widget = parts(page, '#widget');
+      const widget = widgetParts(page, '#widget');
 
       // The inventory of storageclasses.json and volumesnapshotclasses.json.
       assert.deepEqual((await widget.vscLabels()).sort(), ['ebs.csi.aws.com', 'efs.csi.aws.com', 'pxd.portworx.com']);

@@ -189,3 +189,28 @@ export async function waitForWidget(page, selector = 'create-backup-form', timeo
   );
   return page.locator(selector);
 }
+
+/**
+ * A widget's parts, found by their accessible names: its element, the preview (role=status),
+ * the config error (role=alert), the offload checkbox, Create, Backup name, and the provisioner
+ * names of its "Volume snapshot class for …" selects.
+ */
+export function widgetParts(page, selector) {
+  const widget = page.locator(selector);
+  const form = widget.getByRole('form', { name: 'Create Backup' });
+  return {
+    widget,
+    status: widget.locator('[role="status"]').first(),
+    alert: widget.getByRole('alert'),
+    offload: form.getByRole('checkbox', { name: 'Offload CSI snapshots to backup location', exact: true }),
+    create: form.getByRole('button', { name: 'Create', exact: true }),
+    backupName: form.getByRole('textbox', { name: 'Backup name', exact: true }),
+    vscLabels: () =>
+      form.evaluate((f) =>
+        [...f.querySelectorAll('label')]
+          .map((l) => l.textContent.trim())
+          .filter((t) => t.startsWith('Volume snapshot class for '))
+          .map((t) => t.slice('Volume snapshot class for '.length)),
+      ),
+  };
+}
