@@ -24,3 +24,13 @@ pub use types::{BackupType, Level, Mode, ProvisionerKind, VscOption};
 pub fn decide_json(text: &str) -> Result<Decision, ConfigError> {
     Config::parse(text).map(|config| decide(&config))
 }
+
+/// The input as quoted in an error message, shortened when long.
+pub(crate) fn quoted(text: &str) -> String {
+    const SHOWN: usize = 40;
+    if text.chars().count() <= SHOWN {
+        format!("\"{text}\"")
+    } else {
+        format!("\"{}...\"", text.chars().take(SHOWN).collect::<String>())
+    }
+}

@@ -2,6 +2,7 @@
 //! whole bytes, and the KDMP buffer the source asks for before a KDMP backup. Exact integer
 //! arithmetic throughout: no floating point, no overflow, no panic.
 
+use crate::quoted;
 use crate::tables::KDMP_BUFFER_FACTOR;
 
 /// The largest size accepted, in bytes: 2^100 (1,099,511,627,776 EiB), far beyond any PVC.
@@ -25,16 +26,6 @@ const DECIMAL_SUFFIXES: [(&str, i64); 10] =
 
 const SUFFIX_HELP: &str =
     "use Ki, Mi, Gi, Ti, Pi or Ei (powers of 1024) or k, M, G, T, P or E (powers of 1000)";
-
-/// The input as quoted in an error message, shortened when long.
-fn quoted(text: &str) -> String {
-    const SHOWN: usize = 40;
-    if text.chars().count() <= SHOWN {
-        format!("\"{text}\"")
-    } else {
-        format!("\"{}...\"", text.chars().take(SHOWN).collect::<String>())
-    }
-}
 
 /// The error for a size above `MAX_BYTES`.
 fn too_large(text: &str) -> String {

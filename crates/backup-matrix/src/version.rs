@@ -2,6 +2,7 @@
 //! source's Azure file caution: CSI snapshot restore of (SMB) Azure file volumes works from
 //! driver v1.30.2 on.
 
+use crate::quoted;
 use std::cmp::Ordering;
 use std::fmt;
 use std::str::FromStr;
@@ -90,16 +91,6 @@ impl FromStr for Version {
 }
 
 const EXAMPLE: &str = "write it as v1.30.2, 1.30.2, v1.30 or 1.29.0-rc.1";
-
-/// The input as quoted in an error message, shortened when long.
-fn quoted(text: &str) -> String {
-    const SHOWN: usize = 40;
-    if text.chars().count() <= SHOWN {
-        format!("\"{text}\"")
-    } else {
-        format!("\"{}...\"", text.chars().take(SHOWN).collect::<String>())
-    }
-}
 
 /// One of major, minor and patch: digits, no leading zero, at most `u32::MAX`.
 fn core_number(text: &str, part: &str, what: &str) -> Result<u32, String> {
