@@ -7,6 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../tools/chromium.mjs';
 import { start, STRICT_CSP } from '../../tools/serve.mjs';
 
 export { STRICT_CSP };
@@ -15,19 +16,7 @@ export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const DIST = path.join(ROOT, 'dist');
 export const RESULTS = path.join(ROOT, 'test-results');
 
-/** The system Chromium (Debian's `chromium`); CHROMIUM_PATH overrides it. */
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-
-/** No sandbox (root, containers), and nothing that talks to the network by itself. */
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+export { CHROMIUM_ARGS, CHROMIUM_PATH };
 
 /** Launches headless Chromium. Close it with `browser.close()`. */
 export function launchBrowser() {

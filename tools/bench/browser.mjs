@@ -23,19 +23,11 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
 
+import { CHROMIUM_ARGS as CHROMIUM_BASE_ARGS } from '../chromium.mjs';
 import { start as serve } from '../serve.mjs';
 
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  // performance.memory is bucketed and cached without it.
-  '--enable-precise-memory-info',
-];
+// performance.memory is bucketed and cached without --enable-precise-memory-info.
+export const CHROMIUM_ARGS = [...CHROMIUM_BASE_ARGS, '--enable-precise-memory-info'];
 
 const WIDGET_COUNTS = [1, 10, 50];
 const MEMORY_WIDGET_COUNTS = [1, 50];
