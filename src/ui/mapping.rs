@@ -76,7 +76,7 @@ fn ProvisionerRow(
         }
         let chosen = p.selected_class().map(|c| c.name.clone());
         let mut options = Vec::new();
-        if p.volume_snapshot_classes.len() > 1 {
+        if p.offers_no_class() {
             options.push((NO_CLASS.to_owned(), "No snapshot class".to_owned(), chosen.is_none()));
         }
         options.extend(p.volume_snapshot_classes.iter().map(|class| {

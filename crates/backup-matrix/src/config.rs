@@ -140,6 +140,11 @@ impl Provisioner {
         }
     }
 
+    /// Whether the select is a drop-down that may hold "no snapshot class" (several VSCs).
+    pub fn offers_no_class(&self) -> bool {
+        !self.is_portworx() && self.volume_snapshot_classes.len() > 1
+    }
+
     /// The VSC the select holds now, after the form's preselection; `None` when no class is
     /// in use (Portworx, no VSC, or "no snapshot class" chosen).
     pub fn selected_class(&self) -> Option<&SnapshotClass> {
@@ -149,7 +154,7 @@ impl Provisioner {
         let classes = &self.volume_snapshot_classes;
         match &self.volume_snapshot_class {
             Selection::Named(name) => classes.iter().find(|c| &c.name == name),
-            Selection::NoClass if classes.len() > 1 => None,
+            Selection::NoClass if self.offers_no_class() => None,
             Selection::Auto | Selection::NoClass => match classes.as_slice() {
                 [only] => Some(only),
                 _ => self.default_class(),
