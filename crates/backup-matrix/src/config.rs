@@ -6,6 +6,7 @@ use std::fmt;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+use crate::json::{self, Json};
 use crate::kubernetes::KubernetesInput;
 use crate::tables::PORTWORX_PROVISIONERS;
 use crate::types::{Mode, VscOption};
@@ -305,8 +306,20 @@ impl Default for Config {
 }
 
 impl Config {
-    /// Parses, limits, normalises and validates a config given as JSON text.
+    /// Parses, limits, normalises and validates a config given as JSON text (serde_json).
+    #[cfg(feature = "text")]
     pub fn parse(text: &str) -> Result<Config, ConfigError> {
+        Config::parse_with(text, |text| {
+            serde_json::from_str::<Json>(text).map_err(|error| format!("not valid JSON: {error}"))
+        })
+    }
+
+    /// `parse`, with the JSON parser the platform has (the browser's `JSON.parse` in the
+    /// widget): it turns the text into a tree, or says why it cannot.
+    pub fn parse_with(
+        text: &str,
+        parse_json: impl FnOnce(&str) -> Result<Json, String>,
+    ) -> Result<Config, ConfigError> {
         if text.len() > MAX_CONFIG_BYTES {
             return Err(ConfigError::new(
                 ROOT_PATH,
@@ -317,15 +330,14 @@ impl Config {
                 ),
             ));
         }
-        if let Ok(value) = serde_json::from_str::<serde_json::Value>(text) {
-            check_json_kinds(&value, "", "")?;
-        }
-        let mut deserializer = serde_json::Deserializer::from_str(text);
-        let config: Config = serde_path_to_error::deserialize(&mut deserializer).map_err(|error| {
-            let message = clean_serde_message(error.inner());
-            ConfigError::new(field_path(error.path().to_string(), &message), message)
-        })?;
-        deserializer.end().map_err(|error| ConfigError::new(ROOT_PATH, clean_serde_message(&error)))?;
+        let tree = parse_json(text).map_err(|message| ConfigError::new(ROOT_PATH, message))?;
+        Config::from_json(&tree)
+    }
+
+    /// Reads, normalises and validates a config from a parsed JSON tree.
+    pub fn from_json(tree: &Json) -> Result<Config, ConfigError> {
+        let config: Config =
+            json::from_json(tree).map_err(|error| ConfigError::new(error.path, error.message))?;
         config.normalized()
     }
 
@@ -554,77 +566,6 @@ fn validate_classes(
             ),
         )),
         _ => Ok(()),
-    }
-}
-
-/// Where a config holds a struct, with list indices as `[]`. serde's derived structs also
-/// accept a JSON array of their fields in order, so without this check `[[{"name": "x"}]]`
-/// would be a config; `check_json_kinds` makes each of these places a JSON object.
-const OBJECT_PLACES: [&str; 11] = [
-    "",
-    "provisioners[]",
-    "provisioners[].volumeSnapshotClasses[]",
-    "backupLocations[]",
-    "kubernetes",
-    "kubernetes.storageClasses",
-    "kubernetes.storageClasses.items[]",
-    "kubernetes.storageClasses.items[].metadata",
-    "kubernetes.volumeSnapshotClasses",
-    "kubernetes.volumeSnapshotClasses.items[]",
-    "kubernetes.volumeSnapshotClasses.items[].metadata",
-];
-
-/// Where a config holds one of a few strings (an enum). serde_json also takes `{"classic":
-/// null}` for `"classic"`, and reports a number or null there as "not valid JSON".
-const CHOICE_PLACES: [&str; 4] = ["mode", "backupKind", "backupObject", "backupLocations[].type"];
-
-fn check_json_kinds(value: &serde_json::Value, place: &str, path: &str) -> Result<(), ConfigError> {
-    use serde_json::Value;
-    let join = |base: &str, key: &str| if base.is_empty() { key.to_owned() } else { format!("{base}.{key}") };
-    if CHOICE_PLACES.contains(&place) && !value.is_string() {
-        return Err(ConfigError::new(path, "invalid type: expected a string"));
-    }
-    if !OBJECT_PLACES.iter().chain(&CHOICE_PLACES).any(|p| p.starts_with(place)) {
-        return Ok(());
-    }
-    match value {
-        Value::Array(_) if OBJECT_PLACES.contains(&place) => {
-            Err(ConfigError::new(path, "invalid type: array, expected an object"))
-        }
-        Value::Array(items) => items.iter().enumerate().try_for_each(|(index, item)| {
-            check_json_kinds(item, &format!("{place}[]"), &format!("{path}[{index}]"))
-        }),
-        Value::Object(map) => {
-            map.iter().try_for_each(|(key, item)| check_json_kinds(item, &join(place, key), &join(path, key)))
-        }
-        _ => Ok(()),
-    }
-}
-
-/// A missing or duplicate field is reported at its struct; name the field itself. A segment
-/// serde could not name (`?`, as when the text ends inside a map) is dropped.
-fn field_path(path: String, message: &str) -> String {
-    let path = path.split('.').filter(|segment| *segment != "?").collect::<Vec<_>>().join(".");
-    let field = ["missing field `", "duplicate field `"]
-        .iter()
-        .find_map(|prefix| message.strip_prefix(prefix))
-        .and_then(|rest| rest.split('`').next());
-    match field {
-        Some(field) if path.is_empty() || path == "." => field.to_owned(),
-        Some(field) => format!("{path}.{field}"),
-        None => path,
-    }
-}
-
-/// Trims serde's " at line 1 column 5" tail only when a path already locates the problem.
-fn clean_serde_message(error: &serde_json::Error) -> String {
-    let text = error.to_string();
-    if error.is_syntax() || error.is_eof() {
-        return format!("not valid JSON: {text}");
-    }
-    match text.rfind(" at line ") {
-        Some(cut) => text[..cut].to_owned(),
-        None => text,
     }
 }
 

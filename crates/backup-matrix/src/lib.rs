@@ -5,10 +5,12 @@
 pub mod config;
 pub mod decide;
 pub mod environment;
+pub mod json;
 pub mod kubernetes;
 pub mod quantity;
 pub mod request;
 pub mod scenarios;
+#[cfg(feature = "text")]
 pub mod share;
 pub mod tables;
 pub mod tour;
@@ -21,6 +23,7 @@ pub use request::{request, Request};
 pub use types::{BackupType, Level, Mode, ProvisionerKind, VscOption};
 
 /// Parses a config given as JSON text and decides it.
+#[cfg(feature = "text")]
 pub fn decide_json(text: &str) -> Result<Decision, ConfigError> {
     Config::parse(text).map(|config| decide(&config))
 }
