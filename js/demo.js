@@ -1,6 +1,6 @@
 // The demo page's controls: a scenario picker and a theme switch. A host page does the same
 // with the `scenario` attribute and data-theme on <html>.
-import { scenarios } from './backup-form.js';
+import { scenarios } from './backup-form-training.js';
 
 const widget = document.querySelector('create-backup-form');
 const picker = document.getElementById('demo-scenario');

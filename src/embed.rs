@@ -1,24 +1,34 @@
-//! The host-facing API, exported to JavaScript. `js/backup-form.js` wraps it: it defines the
-//! `<create-backup-form>` element and turns the JSON strings here into plain objects.
+//! The host-facing API, exported to JavaScript. `js/host.js` wraps it: it defines the
+//! `<create-backup-form>` element and the module's exports. Configs come in as JSON text
+//! (the host's objects are stringified by JS, so one path checks their size); everything
+//! going out is a plain object.
 
 use backup_matrix::scenarios::{self, DEFAULT_SCENARIO, SCENARIOS};
 use backup_matrix::{decide, Config, ConfigError, Request};
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 
+use crate::js::{parse_json, to_js};
 use crate::state::FormState;
 use crate::ui::{App, OnCreate, TrainingOptions};
 use std::cell::Cell;
 use std::rc::Rc;
 
-fn error_json(error: &ConfigError) -> String {
-    serde_json::to_string(error).unwrap_or_default()
+/// Reads the host's options, `{urlState: true, inventoryEditor: "hidden"}`; anything else,
+/// including no object at all, leaves the defaults.
+pub fn training_options(options: &JsValue) -> TrainingOptions {
+    let field = |name: &str| js_sys::Reflect::get(options, &JsValue::from_str(name)).unwrap_or_default();
+    let editor = field("inventoryEditor");
+    TrainingOptions {
+        url_state: field("urlState") == JsValue::TRUE,
+        hide_inventory_editor: editor.as_string().as_deref() == Some("hidden") || editor == JsValue::FALSE,
+    }
 }
 
 /// Resolves what a host hands in: a config's JSON text wins over a scenario id.
 fn resolve(config_json: Option<String>, scenario: Option<String>) -> Result<Config, ConfigError> {
     if let Some(text) = config_json {
-        return Config::parse(&text);
+        return Config::parse_with(&text, parse_json);
     }
     let id = scenario.unwrap_or_else(|| DEFAULT_SCENARIO.to_owned());
     scenarios::find(&id).map(|s| s.config()).ok_or_else(|| {
@@ -38,16 +48,16 @@ pub struct Widget {
 }
 
 impl Widget {
-    fn send(&self, event: &str, detail: &str) {
-        let _ = self.emit.call2(&JsValue::NULL, &JsValue::from_str(event), &JsValue::from_str(detail));
+    fn send(&self, event: &str, detail: &JsValue) {
+        let _ = self.emit.call2(&JsValue::NULL, &JsValue::from_str(event), detail);
     }
 }
 
 #[wasm_bindgen]
 impl Widget {
     /// Replaces the config (JSON text) or the scenario; on a bad one, keeps the last good state
-    /// and returns the error as JSON `{message, path}`.
-    pub fn update(&self, config_json: Option<String>, scenario: Option<String>) -> Option<String> {
+    /// and returns the error, `{message, path}`.
+    pub fn update(&self, config_json: Option<String>, scenario: Option<String>) -> Option<JsValue> {
         // An unmounted handle ignores updates.
         self.mounted.as_ref()?;
         match resolve(config_json, scenario) {
@@ -56,28 +66,22 @@ impl Widget {
                 None
             }
             Err(error) => {
-                let json = error_json(&error);
+                let detail = to_js(&error);
                 self.state.config_error.set(Some(error));
-                self.send("backup-config-error", &json);
-                Some(json)
+                self.send("backup-config-error", &detail);
+                Some(detail)
             }
         }
     }
 
-    /// The current Decision as JSON text.
-    pub fn decision(&self) -> String {
-        self.state
-            .decision
-            .try_with_untracked(|d| serde_json::to_string(d).unwrap_or_default())
-            .unwrap_or_default()
+    /// The current Decision.
+    pub fn decision(&self) -> JsValue {
+        self.state.decision.try_with_untracked(to_js).unwrap_or(JsValue::NULL)
     }
 
-    /// The current config as JSON text.
-    pub fn config(&self) -> String {
-        self.state
-            .config
-            .try_with_untracked(|c| serde_json::to_string(c).unwrap_or_default())
-            .unwrap_or_default()
+    /// The current config.
+    pub fn config(&self) -> JsValue {
+        self.state.config.try_with_untracked(to_js).unwrap_or(JsValue::NULL)
     }
 
     /// Removes the widget; later calls on this handle do nothing.
@@ -87,7 +91,7 @@ impl Widget {
     }
 }
 
-/// Mounts a widget into `element`. `emit(type, detailJson)` is called for every event.
+/// Mounts a widget into `element`. `emit(type, detail)` is called for every event.
 /// A bad config still mounts the widget (with the default scenario) and shows the error.
 #[wasm_bindgen]
 pub fn mount(
@@ -96,19 +100,19 @@ pub fn mount(
     scenario: Option<String>,
     emit: js_sys::Function,
 ) -> Widget {
-    mount_with_options(element, config_json, scenario, emit, None)
+    mount_with_options(element, config_json, scenario, emit, JsValue::UNDEFINED)
 }
 
-/// `mount`, with the host's options as JSON: `{"urlState": true, "inventoryEditor": "hidden"}`.
+/// `mount`, with the host's options: `{urlState: true, inventoryEditor: "hidden"}`.
 #[wasm_bindgen(js_name = mountWithOptions)]
 pub fn mount_with_options(
     element: web_sys::HtmlElement,
     config_json: Option<String>,
     scenario: Option<String>,
     emit: js_sys::Function,
-    options_json: Option<String>,
+    options: JsValue,
 ) -> Widget {
-    let training = TrainingOptions::from_json(options_json.as_deref());
+    let training = training_options(&options);
     let (config, error) = match resolve(config_json, scenario) {
         Ok(config) => (config, None),
         Err(error) => (resolve(None, None).unwrap_or_default(), Some(error)),
@@ -122,44 +126,35 @@ pub fn mount_with_options(
     let handle = leptos::mount::mount_to(element, move || {
         // Runs once on start and after every change of the decision: the `backup-change` event.
         Effect::new(move |_| {
-            let detail = state.decision.with(|d| serde_json::to_string(d).unwrap_or_default());
+            let detail = state.decision.with(to_js);
             if !change_alive.get() {
                 return;
             }
-            let _ = on_change.call2(
-                &JsValue::NULL,
-                &JsValue::from_str("backup-change"),
-                &JsValue::from_str(&detail),
-            );
+            let _ = on_change.call2(&JsValue::NULL, &JsValue::from_str("backup-change"), &detail);
         });
         let on_create: OnCreate = Rc::new(move |request: &Request| {
-            let detail = serde_json::to_string(request).unwrap_or_default();
-            let _ = create_emit.call2(
-                &JsValue::NULL,
-                &JsValue::from_str("backup-create"),
-                &JsValue::from_str(&detail),
-            );
+            let _ = create_emit.call2(&JsValue::NULL, &JsValue::from_str("backup-create"), &to_js(request));
         });
         view! { <App state on_create training /> }
     });
     let widget = Widget { state, mounted: Some(Box::new(handle)), emit, alive };
     if let Some(error) = error {
-        widget.send("backup-config-error", &error_json(&error));
+        widget.send("backup-config-error", &to_js(&error));
     }
     widget
 }
 
-/// Decides a config (JSON text) with no DOM: the Decision as JSON, or throws `{message, path}`.
-#[wasm_bindgen(js_name = decideJson)]
-pub fn decide_json(config_json: &str) -> Result<String, JsValue> {
-    match Config::parse(config_json) {
-        Ok(config) => Ok(serde_json::to_string(&decide(&config)).unwrap_or_default()),
-        Err(error) => Err(JsValue::from_str(&error_json(&error))),
+/// Decides a config (JSON text) with no DOM: the Decision, or throws `{message, path}`.
+#[wasm_bindgen(js_name = decideConfig)]
+pub fn decide_config(config_json: &str) -> Result<JsValue, JsValue> {
+    match Config::parse_with(config_json, parse_json) {
+        Ok(config) => Ok(to_js(&decide(&config))),
+        Err(error) => Err(to_js(&error)),
     }
 }
 
-/// The built-in scenarios as JSON `[{id, title}]`.
-#[wasm_bindgen(js_name = scenariosJson)]
-pub fn scenarios_json() -> String {
-    serde_json::to_string(&SCENARIOS).unwrap_or_default()
+/// The built-in scenarios, `[{id, title}]`.
+#[wasm_bindgen(js_name = scenarioList)]
+pub fn scenario_list() -> JsValue {
+    to_js(&SCENARIOS)
 }

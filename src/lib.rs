@@ -2,5 +2,6 @@
 //! embeds them in a page (`mount`, `decide`, `scenarios`, the `<create-backup-form>` element).
 
 pub mod embed;
+pub mod js;
 pub mod state;
 pub mod ui;

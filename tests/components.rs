@@ -272,7 +272,7 @@ async fn a_rejected_config_is_shown_and_the_last_good_state_kept() {
         None,
     );
     settle().await;
-    let error: serde_json::Value = serde_json::from_str(&error.expect("rejected")).unwrap();
+    let error: serde_json::Value = serde_json::from_str(&json_text(&error.expect("rejected"))).unwrap();
     assert_eq!(error["path"], "provisioners[1].name");
     assert!(f.text("[role='alert']").contains("listed twice"));
     assert_eq!(f.outcome("ebs.csi.aws.com").0, "csi-snapshot", "last good state kept");

@@ -12,6 +12,7 @@ use backup_matrix::environment::{mechanisms, provisioner_for};
 use backup_matrix::quantity::{format_bytes, kdmp_buffer, parse_quantities};
 use backup_matrix::tables::{upgrade_effect, PreUpgradeBackup, UpgradeEffect, CSI_MATRIX, KDMP_MATRIX};
 use backup_matrix::{share, BackupType, Config};
+use create_backup_widget::embed::training_options;
 use create_backup_widget::ui::TrainingOptions;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -88,11 +89,11 @@ impl Fixture {
     }
 
     fn decision(&self) -> serde_json::Value {
-        serde_json::from_str(&self.widget.decision()).unwrap()
+        serde_json::from_str(&json_text(&self.widget.decision())).unwrap()
     }
 
     fn config(&self) -> Config {
-        Config::parse(&self.widget.config()).unwrap()
+        Config::parse(&json_text(&self.widget.config())).unwrap()
     }
 
     /// `(backupType, csiMatrixRow)` of one provisioner in the Decision.
@@ -162,14 +163,16 @@ async fn panels_start_closed_and_build_their_content_when_opened() {
 #[wasm_bindgen_test]
 fn options_are_read_leniently() {
     let default = TrainingOptions::default();
-    assert_eq!(TrainingOptions::from_json(None), default);
-    assert_eq!(TrainingOptions::from_json(Some("not json")), default);
-    assert_eq!(TrainingOptions::from_json(Some("[1]")), default);
-    assert!(TrainingOptions::from_json(Some(URL_STATE)).url_state);
-    assert!(!TrainingOptions::from_json(Some(r#"{"urlState":"yes"}"#)).url_state);
-    assert!(TrainingOptions::from_json(Some(r#"{"inventoryEditor":"hidden"}"#)).hide_inventory_editor);
-    assert!(TrainingOptions::from_json(Some(r#"{"inventoryEditor":false}"#)).hide_inventory_editor);
-    assert!(!TrainingOptions::from_json(Some(r#"{"inventoryEditor":"shown"}"#)).hide_inventory_editor);
+    let read = |text: &str| training_options(&js_sys::JSON::parse(text).unwrap());
+    assert_eq!(training_options(&JsValue::UNDEFINED), default);
+    assert_eq!(read("null"), default);
+    assert_eq!(read(r#""urlState""#), default);
+    assert_eq!(read("[1]"), default);
+    assert!(read(URL_STATE).url_state);
+    assert!(!read(r#"{"urlState":"yes"}"#).url_state);
+    assert!(read(r#"{"inventoryEditor":"hidden"}"#).hide_inventory_editor);
+    assert!(read(r#"{"inventoryEditor":false}"#).hide_inventory_editor);
+    assert!(!read(r#"{"inventoryEditor":"shown"}"#).hide_inventory_editor);
 }
 
 // ------------------------------------------------------------------------------------------

@@ -59,10 +59,10 @@ async fn aws_ebs_scenario_renders_a_csi_snapshot_for_ebs() {
 }
 
 #[wasm_bindgen_test]
-async fn decision_of_a_mounted_widget_is_json_for_its_scenario() {
+async fn decision_of_a_mounted_widget_is_an_object_for_its_scenario() {
     let element = host();
     let widget = mount_scenario(&element, "aws-ebs");
-    let decision: JsValue = js_sys::JSON::parse(&widget.decision()).expect("the decision is JSON");
+    let decision: JsValue = widget.decision();
     let provisioners = js_sys::Reflect::get(&decision, &"provisioners".into()).expect("provisioners");
     let first = js_sys::Reflect::get(&provisioners, &0.into()).expect("a first provisioner");
     let name = js_sys::Reflect::get(&first, &"name".into()).expect("a name");

@@ -6,6 +6,7 @@ pub(crate) mod fields;
 mod mapping;
 mod preview;
 mod tables;
+#[cfg(feature = "training")]
 mod training;
 
 use std::rc::Rc;
@@ -20,7 +21,39 @@ pub use details::Details;
 pub use mapping::SnapshotClassMapping;
 pub use preview::Preview;
 pub use tables::MatrixTables;
-pub use training::{Training, TrainingOptions};
+#[cfg(feature = "training")]
+pub use training::Training;
+
+/// What the host allows: set with the element's attributes (`url-state`,
+/// `inventory-editor="hidden"`) or the options argument of `mount()`. Only the training bundle
+/// has these features; the docs bundle accepts the options and has nothing they turn on.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct TrainingOptions {
+    /// Keep the whole form state in the page's URL hash, and restore it from there on load.
+    pub url_state: bool,
+    /// Leave out the inventory editor, as a host that passes its real cluster in would.
+    pub hide_inventory_editor: bool,
+}
+
+/// The URL state, when the host allows it (training bundle).
+#[cfg(feature = "training")]
+fn link_state(state: FormState, options: TrainingOptions) -> impl IntoView {
+    view! { <training::LinkState state enabled=options.url_state /> }
+}
+
+/// The docs bundle has no URL state.
+#[cfg(not(feature = "training"))]
+fn link_state(_state: FormState, _options: TrainingOptions) -> impl IntoView {}
+
+/// The training panels (training bundle).
+#[cfg(feature = "training")]
+fn training_panels(state: FormState, options: TrainingOptions) -> impl IntoView {
+    view! { <Training state options /> }
+}
+
+/// The docs bundle has no training panels.
+#[cfg(not(feature = "training"))]
+fn training_panels(_state: FormState, _options: TrainingOptions) -> impl IntoView {}
 
 /// Called with the request when Create is pressed and the backup can be created.
 pub type OnCreate = Rc<dyn Fn(&Request)>;
@@ -39,7 +72,7 @@ pub fn App(
     view! {
         <div class="cbw">
             <ConfigError state />
-            <training::LinkState state enabled=training.url_state />
+            {link_state(state, training)}
             <div class="cbw-layout">
                 <form class="cbw-form" aria-label="Create Backup" on:submit=|ev| ev.prevent_default()>
                     <Details state />
@@ -50,7 +83,7 @@ pub fn App(
                 <Preview state />
             </div>
             <MatrixTables state />
-            <Training state options=training />
+            {training_panels(state, training)}
         </div>
     }
 }

@@ -22,7 +22,7 @@ pub fn Preview(
 ) -> impl IntoView {
     let decision = state.decision;
     let can_create = move || decision.with(|d| d.can_create);
-    let request_json = move || state.request.with(|r| serde_json::to_string_pretty(r).unwrap_or_default());
+    let request_json = move || state.request.with(crate::js::pretty);
     let request_id = state.id("request");
     view! {
         <section class="cbw-preview" aria-labelledby=state.id("preview-title")>

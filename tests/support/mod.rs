@@ -30,14 +30,14 @@ pub fn document() -> web_sys::Document {
     window().document().unwrap()
 }
 
-/// Mounts a widget with a config or scenario, and the host's options as JSON.
+/// Mounts a widget with a config or scenario, and the host's options (as JSON text here).
 pub fn fixture(config: Option<&str>, scenario: Option<&str>, options: Option<&str>) -> Fixture {
     let root: HtmlElement = document().create_element("div").unwrap().unchecked_into();
     document().body().unwrap().append_child(&root).unwrap();
     let events: Events = Rc::default();
     let sink = events.clone();
-    let emit = Closure::<dyn FnMut(String, String)>::new(move |kind: String, detail: String| {
-        sink.borrow_mut().push((kind, detail));
+    let emit = Closure::<dyn FnMut(String, JsValue)>::new(move |kind: String, detail: JsValue| {
+        sink.borrow_mut().push((kind, json_text(&detail)));
     });
     let function: js_sys::Function = emit.as_ref().unchecked_ref::<js_sys::Function>().clone();
     emit.forget();
@@ -46,9 +46,14 @@ pub fn fixture(config: Option<&str>, scenario: Option<&str>, options: Option<&st
         config.map(str::to_owned),
         scenario.map(str::to_owned),
         function,
-        options.map(str::to_owned),
+        options.map_or(JsValue::UNDEFINED, |text| js_sys::JSON::parse(text).unwrap()),
     );
     Fixture { root, widget, events }
+}
+
+/// A value the widget hands out, as JSON text.
+pub fn json_text(value: &JsValue) -> String {
+    js_sys::JSON::stringify(value).unwrap().as_string().unwrap()
 }
 
 /// Lets the reactive system and the browser catch up.

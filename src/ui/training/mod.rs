@@ -17,32 +17,10 @@ mod upgrade;
 
 use leptos::prelude::*;
 
+use super::TrainingOptions;
 use crate::state::FormState;
 
 pub use link::LinkState;
-
-/// What the host allows: set with the element's attributes (`url-state`,
-/// `inventory-editor="hidden"`) or the options argument of `mount()`.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct TrainingOptions {
-    /// Keep the whole form state in the page's URL hash, and restore it from there on load.
-    pub url_state: bool,
-    /// Leave out the inventory editor, as a host that passes its real cluster in would.
-    pub hide_inventory_editor: bool,
-}
-
-impl TrainingOptions {
-    /// Reads the options as JSON, `{"urlState": true, "inventoryEditor": "hidden"}`; anything
-    /// else, including no text or text that is not JSON, leaves the defaults.
-    pub fn from_json(text: Option<&str>) -> TrainingOptions {
-        let value: serde_json::Value = text.and_then(|t| serde_json::from_str(t).ok()).unwrap_or_default();
-        let editor = &value["inventoryEditor"];
-        TrainingOptions {
-            url_state: value["urlState"] == true,
-            hide_inventory_editor: editor == "hidden" || *editor == false,
-        }
-    }
-}
 
 /// A collapsible training panel. Its content is built the first time it opens, so a closed
 /// panel costs nothing and a page with many widgets stays light.

@@ -71,7 +71,7 @@ pub fn TakeAway(
     state: FormState,
 ) -> impl IntoView {
     let done = RwSignal::new(None::<String>);
-    let json = move || state.request.with_untracked(|r| serde_json::to_string_pretty(r).unwrap_or_default());
+    let json = move || state.request.with_untracked(crate::js::pretty);
     let on_copy = move |_| {
         done.set(None);
         copy(&json(), done);

@@ -1,0 +1,9 @@
+// The training bundle: the same element and exports as backup-form.js, with the training
+// panels (tour, inventory editor, environment, buffer calculator, upgrade preview, take-away)
+// and URL state. A training site loads this module instead of backup-form.js.
+import init, * as wasm from './create-backup-widget-training.js';
+import { define } from './host.js';
+
+await init({ module_or_path: new URL('create-backup-widget-training_bg.wasm', import.meta.url) });
+
+export const { mount, decide, scenarios } = define(wasm);

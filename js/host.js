@@ -1,0 +1,111 @@
+// What both bundles share: the <create-backup-form> element and the exports mount(),
+// decide() and scenarios(), over the wasm exports of whichever bundle loaded it. It only
+// hands configs to Rust as JSON text and dispatches what Rust sends; every rule lives in Rust.
+
+/** Defines the element over `wasm` (the bindings of one bundle) and returns the exports. */
+export function define(wasm) {
+  const toJson = (config) =>
+    config === undefined || config === null ? undefined : typeof config === 'string' ? config : JSON.stringify(config);
+
+  // options: { urlState?: boolean, inventoryEditor?: 'hidden' }, what the host allows.
+  function attach(element, config, scenario, options, whileConnected = false) {
+    const emit = (type, detail) => {
+      // An element removed before its queued start event ran is being torn down: stay silent.
+      if (whileConnected && !element.isConnected) return;
+      element.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
+    };
+    return wasm.mountWithOptions(element, toJson(config), scenario ?? undefined, emit, options);
+  }
+
+  /**
+   * Mounts a widget into `element`; returns a handle with update(config), decision(), unmount().
+   * `options`: `{ urlState: true }` keeps the form state in the URL hash; `{ inventoryEditor: 'hidden' }`
+   * leaves the inventory editor out.
+   */
+  function mount(element, config, options) {
+    element.classList.add('cbw-host'); // carries the theme's custom properties
+    let widget = attach(element, config, undefined, options);
+    return {
+      update(next) {
+        if (!widget) throw new Error('create-backup-form: this handle was unmounted');
+        const error = widget.update(toJson(next), undefined);
+        return error ?? null;
+      },
+      decision() {
+        return widget ? widget.decision() : null;
+      },
+      unmount() {
+        if (!widget) return;
+        widget.unmount();
+        widget.free();
+        widget = null;
+        element.replaceChildren();
+      },
+    };
+  }
+
+  /** Decides a config with no DOM; throws an Error with `path` on a bad config. */
+  function decide(config) {
+    try {
+      return wasm.decideConfig(toJson(config) ?? '{}');
+    } catch (raw) {
+      const { message, path } = raw && typeof raw === 'object' && 'path' in raw ? raw : { message: String(raw), path: '(root)' };
+      throw Object.assign(new Error(message), { path });
+    }
+  }
+
+  /** The built-in scenarios: [{ id, title }]. */
+  function scenarios() {
+    return wasm.scenarioList();
+  }
+
+  class CreateBackupForm extends HTMLElement {
+    static observedAttributes = ['scenario', 'config'];
+    #widget = null;
+    #pending = undefined; // a config property set before the element was connected
+
+    connectedCallback() {
+      if (this.#widget) return;
+      const config = this.#pending ?? this.getAttribute('config');
+      this.#pending = undefined;
+      // url-state (boolean attribute) and inventory-editor="hidden" are read once, on connect.
+      const options = { urlState: this.hasAttribute('url-state'), inventoryEditor: this.getAttribute('inventory-editor') ?? undefined };
+      this.#widget = attach(this, config, this.getAttribute('scenario'), options, true);
+    }
+
+    disconnectedCallback() {
+      // Kept while moved within a page; freed once it is really gone.
+      queueMicrotask(() => {
+        if (!this.isConnected && this.#widget) {
+          this.#widget.unmount();
+          this.#widget.free();
+          this.#widget = null;
+          this.replaceChildren();
+        }
+      });
+    }
+
+    attributeChangedCallback(name, before, after) {
+      if (!this.#widget || before === after) return;
+      const config = this.getAttribute('config');
+      this.#widget.update(config ?? undefined, config ? undefined : (this.getAttribute('scenario') ?? undefined));
+    }
+
+    get config() {
+      return this.#widget ? this.#widget.config() : null;
+    }
+
+    set config(value) {
+      if (this.#widget) this.#widget.update(toJson(value), undefined);
+      else this.#pending = toJson(value);
+    }
+
+    get decision() {
+      return this.#widget ? this.#widget.decision() : null;
+    }
+  }
+
+  if (!customElements.get('create-backup-form')) customElements.define('create-backup-form', CreateBackupForm);
+
+  return { mount, decide, scenarios };
+}

@@ -1,0 +1,58 @@
+//! The JavaScript boundary: values cross as plain objects, parsed and printed by the browser's
+//! own JSON, so the wasm carries no JSON text parser or printer.
+
+use backup_matrix::json::{Json, MAX_DEPTH};
+use serde::Serialize;
+use wasm_bindgen::{JsCast, JsValue};
+
+/// A Rust value as a plain JS object, as JSON would give it (`null` for `None`, objects for
+/// maps).
+pub fn to_js(value: &impl Serialize) -> JsValue {
+    value.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).unwrap_or(JsValue::NULL)
+}
+
+/// A Rust value as indented JSON text, for people to read.
+pub fn pretty(value: &impl Serialize) -> String {
+    js_sys::JSON::stringify_with_replacer_and_space(&to_js(value), &JsValue::NULL, &JsValue::from(2))
+        .ok()
+        .and_then(|text| text.as_string())
+        .unwrap_or_default()
+}
+
+/// Parses JSON text with the browser's `JSON.parse` into a tree; says why when it cannot.
+pub fn parse_json(text: &str) -> Result<Json, String> {
+    let value = js_sys::JSON::parse(text).map_err(|error| {
+        let message = error.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message())).unwrap_or_default();
+        format!("not valid JSON: {message}")
+    })?;
+    tree(&value, 0)
+}
+
+/// The tree of a parsed value; nesting past `MAX_DEPTH` is refused, as natively.
+fn tree(value: &JsValue, depth: usize) -> Result<Json, String> {
+    if depth > MAX_DEPTH {
+        return Err(format!("not valid JSON: nested more than {MAX_DEPTH} levels deep"));
+    }
+    Ok(if let Some(flag) = value.as_bool() {
+        Json::Bool(flag)
+    } else if let Some(number) = value.as_f64() {
+        Json::Number(number)
+    } else if let Some(text) = value.as_string() {
+        Json::String(text)
+    } else if let Some(items) = value.dyn_ref::<js_sys::Array>() {
+        Json::Array(items.iter().map(|item| tree(&item, depth + 1)).collect::<Result<_, _>>()?)
+    } else if value.is_object() {
+        let entries = js_sys::Object::entries(value.unchecked_ref());
+        Json::Object(
+            entries
+                .iter()
+                .map(|entry| {
+                    let pair: js_sys::Array = entry.unchecked_into();
+                    Ok((pair.get(0).as_string().unwrap_or_default(), tree(&pair.get(1), depth + 1)?))
+                })
+                .collect::<Result<_, String>>()?,
+        )
+    } else {
+        Json::Null
+    })
+}
