@@ -37,13 +37,20 @@ export interface Config {
   offload?: boolean;
   crossCloud?: boolean;
   mode?: 'classic' | 'federated';
+  /** The application cluster backed up (`cluster_ref`); shown read-only. Without one, Create is blocked. */
+  cluster?: { name: string; uid?: string };
+  /** `metadata.org_id`: the Portworx Backup organisation. Default "default". */
+  orgId?: string;
   backupName?: string;
-  backupLocations?: { name: string; type: 's3' | 'azure' | 'google' | 'nfs' }[];
+  /** `uid`, when known, goes into `backup_location_ref`. */
+  backupLocations?: { name: string; type: 's3' | 'azure' | 'google' | 'nfs'; uid?: string }[];
   backupLocation?: string;
   namespaces?: string[];
   backupKind?: 'manual' | 'scheduled';
   backupObject?: 'namespace' | 'vm';
-  schedulePolicies?: string[];
+  /** A name, or `{ name, uid }`; the uid, when known, goes into `schedule_policy_ref`. */
+  schedulePolicies?: (string | { name: string; uid?: string })[];
+  /** The chosen policy's name. */
   schedulePolicy?: string;
 }
 
@@ -66,17 +73,36 @@ export interface Decision {
   notices: { id: string; level: 'info' | 'warning' | 'error'; text: string }[];
 }
 
-/** The `backup-create` detail: fields of Portworx Backup's BackupCreateRequest. */
-export interface BackupCreateRequest {
-  metadata: { name: string };
-  backup_location_ref: { name: string };
-  namespaces: string[];
-  volume_snapshot_class_mapping: Record<string, string>;
-  direct_kdmp: boolean;
-  backup_type: 'Generic' | 'Normal';
-  backup_object_type: { type: 'All' | 'VirtualMachine' };
-  schedule_policy_ref?: { name: string };
+/** Portworx Backup's `ObjectRef`: by name, and by uid when the config gives one. */
+export interface ObjectRef {
+  name: string;
+  uid?: string;
 }
+
+/** The fields the form fills of Portworx Backup's `BackupCreateRequest` (snake_case, enums by name). */
+export interface BackupCreateRequest {
+  metadata: { name: string; org_id: string };
+  cluster_ref: ObjectRef;
+  backup_location_ref: ObjectRef;
+  namespaces: string[];
+  /** Provisioner → VSC name, for the provisioners that use a class. */
+  volume_snapshot_class_mapping: Record<string, string>;
+  /** `Generic` when offload is on, else `Normal`. */
+  backup_type: 'Generic' | 'Normal';
+  /** The Cross Cloud Backup/Restore option. */
+  direct_kdmp: boolean;
+  backup_object_type: { type: 'All' | 'VirtualMachine' };
+}
+
+/** The same fields of `BackupScheduleCreateRequest`, and the schedule's policy. */
+export interface BackupScheduleCreateRequest extends BackupCreateRequest {
+  schedule_policy_ref: ObjectRef;
+}
+
+/** The `backup-create` detail: the API call to make, ready to send as it is. */
+export type BackupCreateDetail =
+  | { method: 'POST'; path: '/v1/backup'; body: BackupCreateRequest }
+  | { method: 'POST'; path: '/v1/backupschedule'; body: BackupScheduleCreateRequest };
 
 /** The `backup-config-error` detail, and what `update` returns for a rejected config. */
 export interface ConfigError {
@@ -119,7 +145,7 @@ declare global {
   }
   interface HTMLElementEventMap {
     'backup-change': CustomEvent<Decision>;
-    'backup-create': CustomEvent<BackupCreateRequest>;
+    'backup-create': CustomEvent<BackupCreateDetail>;
     'backup-config-error': CustomEvent<ConfigError>;
   }
 }

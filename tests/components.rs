@@ -192,9 +192,14 @@ async fn create_on_a_failing_backup_says_why_and_sends_nothing() {
     f.press_create().await;
     let sent = f.events_of("backup-create");
     assert_eq!(sent.len(), 1);
-    assert_eq!(sent[0]["backup_type"], "Generic");
-    assert_eq!(sent[0]["metadata"]["name"], "shop-backup");
-    assert_eq!(sent[0]["volume_snapshot_class_mapping"]["ebs.csi.aws.com"], "ebs-vsc");
+    assert_eq!(sent[0]["method"], "POST");
+    assert_eq!(sent[0]["path"], "/v1/backup");
+    let body = &sent[0]["body"];
+    assert_eq!(body["backup_type"], "Generic");
+    assert_eq!(body["metadata"]["name"], "shop-backup");
+    assert_eq!(body["metadata"]["org_id"], "default");
+    assert_eq!(body["cluster_ref"]["name"], "prod-multicloud");
+    assert_eq!(body["volume_snapshot_class_mapping"]["ebs.csi.aws.com"], "ebs-vsc");
 }
 
 #[wasm_bindgen_test]
@@ -206,6 +211,7 @@ async fn scheduled_backups_show_and_send_a_schedule_policy() {
     scheduled.click();
     settle().await;
     assert_eq!(f.select("Schedule policy").value(), "daily");
+    assert!(f.text(".cbw-endpoint").starts_with("POST /v1/backupschedule"), "{}", f.text(".cbw-endpoint"));
     f.choose("Schedule policy", "weekly").await;
     assert!(f.text(".cbw-json").contains("\"schedule_policy_ref\""));
     assert!(f.text(".cbw-json").contains("weekly"));
@@ -213,6 +219,40 @@ async fn scheduled_backups_show_and_send_a_schedule_policy() {
     vm.click();
     settle().await;
     assert!(f.text(".cbw-json").contains("VirtualMachine"));
+    f.press_create().await;
+    let sent = f.events_of("backup-create");
+    assert_eq!(sent.len(), 1);
+    assert_eq!(sent[0]["path"], "/v1/backupschedule");
+    assert_eq!(sent[0]["body"]["schedule_policy_ref"], serde_json::json!({ "name": "weekly" }));
+    let manual: HtmlElement = f.one("input[type='radio'][value='manual']").unchecked_into();
+    manual.click();
+    settle().await;
+    assert!(f.text(".cbw-endpoint").starts_with("POST /v1/backup "), "{}", f.text(".cbw-endpoint"));
+    assert!(!f.text(".cbw-json").contains("schedule_policy_ref"));
+}
+
+#[wasm_bindgen_test]
+async fn the_cluster_is_shown_read_only_and_a_config_without_one_cannot_create() {
+    let f = fixture(None, Some("aws-ebs"), None);
+    settle().await;
+    let cluster = f.input("Cluster");
+    assert!(cluster.read_only());
+    assert_eq!(cluster.value(), "eks-prod-us-east-1");
+    assert!(f.described_by(&cluster).contains("organisation \"default\""), "{}", f.described_by(&cluster));
+    assert!(f.text(".cbw-json").contains("\"cluster_ref\""));
+
+    let config = r#"{"provisioners":[{"name":"ebs.csi.aws.com","volumeSnapshotClasses":[{"name":"ebs-vsc"}]}],
+        "backupName":"orders","orgId":"finance"}"#;
+    let f = fixture(Some(config), None, None);
+    settle().await;
+    let cluster = f.input("Cluster");
+    assert_eq!(cluster.value(), "");
+    assert_eq!(cluster.get_attribute("aria-invalid").as_deref(), Some("true"));
+    assert!(f.described_by(&cluster).contains("No cluster"), "{}", f.described_by(&cluster));
+    assert!(f.described_by(&cluster).contains("\"finance\""), "{}", f.described_by(&cluster));
+    f.press_create().await;
+    assert!(f.events_of("backup-create").is_empty(), "no cluster, no request");
+    assert!(f.described_by(&f.one("button")).contains("cluster.name"));
 }
 
 #[wasm_bindgen_test]

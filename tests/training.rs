@@ -690,9 +690,13 @@ async fn download_saves_the_request_json_as_a_named_file() {
     assert_eq!(blobs.len(), 1);
     assert_eq!(blobs[0].type_(), "application/json");
     let text = wasm_bindgen_futures::JsFuture::from(blobs[0].text()).await.unwrap().as_string().unwrap();
-    assert_eq!(text, f.text(".cbw-json"), "the file holds the request the preview shows");
     let request: serde_json::Value = serde_json::from_str(&text).unwrap();
-    assert_eq!(request["metadata"]["name"], "orders-backup");
+    let shown: serde_json::Value = serde_json::from_str(&f.text(".cbw-json")).unwrap();
+    assert_eq!(request["body"], shown, "the file holds the request the preview shows");
+    assert_eq!(request["method"], "POST");
+    assert_eq!(request["path"], "/v1/backup");
+    assert!(f.text(".cbw-endpoint").starts_with("POST /v1/backup"));
+    assert_eq!(request["body"]["metadata"]["name"], "orders-backup");
     assert_eq!(names, ["orders-backup-request.json blob:spy"]);
     assert!(f.answer(&panel).contains("orders-backup-request.json"));
     f.input("Backup name").set_value("Not Valid");
@@ -723,6 +727,19 @@ async fn copy_says_what_happened() {
     // widget says what happened, as text.
     assert!(
         answer.starts_with("Copied the request JSON") || answer.starts_with("Could not copy:"),
+        "{answer}"
+    );
+    f.press("Copy as curl").await;
+    let mut answer = String::new();
+    for _ in 0..50 {
+        settle().await;
+        answer = f.answer(&panel);
+        if !answer.is_empty() {
+            break;
+        }
+    }
+    assert!(
+        answer.starts_with("Copied the curl command") || answer.starts_with("Could not copy:"),
         "{answer}"
     );
     assert!(f.has_button("Print"));

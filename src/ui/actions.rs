@@ -89,7 +89,7 @@ pub fn CreateButton(
         }
         let request = state.request.get_untracked();
         on_create(&request);
-        sent.set(Some(request.metadata.name));
+        sent.set(Some(request.body.metadata.name));
     };
     // A change after a send makes the confirmation stale.
     Effect::new(move |_| {

@@ -1,4 +1,5 @@
-//! The backup's own fields: name, location, namespaces, kind, schedule and operation mode.
+//! The backup's own fields: the cluster (read-only), name, location, namespaces, kind,
+//! schedule and operation mode.
 
 use backup_matrix::config::{check_label, check_object_name, BackupKind, BackupObject};
 use backup_matrix::Mode;
@@ -7,7 +8,7 @@ use leptos::prelude::*;
 use super::fields::Choice;
 use crate::state::FormState;
 
-/// Backup name, location, namespaces, kind, what to back up, schedule policy and mode.
+/// Cluster, backup name, location, namespaces, kind, what to back up, schedule policy and mode.
 #[component]
 pub fn Details(
     /// The widget's state.
@@ -16,6 +17,7 @@ pub fn Details(
     view! {
         <fieldset class="cbw-group">
             <legend>"Backup"</legend>
+            <ClusterName state />
             <BackupName state />
             <Location state />
             <Namespaces state />
@@ -104,6 +106,39 @@ fn TextField(
             }}
             <p class="cbw-hint" id=hint_id>{hint}</p>
             <p class="cbw-error" id=error_id>{move || error.get()}</p>
+        </div>
+    }
+}
+
+/// The application cluster being backed up, read-only as in the Create Backup window: the host
+/// names it (config `cluster`), with the organisation.
+#[component]
+fn ClusterName(
+    /// The widget's state.
+    state: FormState,
+) -> impl IntoView {
+    let id = state.id("cluster");
+    let hint_id = state.id("cluster-hint");
+    let error_id = state.id("cluster-error");
+    let name = move || state.config.with(|c| c.cluster.as_ref().map(|k| k.name.clone()).unwrap_or_default());
+    let missing = move || state.config.with(|c| c.cluster.is_none());
+    view! {
+        <div class="cbw-field">
+            <label for=id.clone()>"Cluster"</label>
+            <input
+                id=id
+                type="text"
+                readonly
+                prop:value=name
+                aria-describedby=format!("{hint_id} {error_id}")
+                aria-invalid=move || missing().to_string()
+            />
+            <p class="cbw-hint" id=hint_id>
+                {move || state.config.with(|c| format!("The application cluster backed up, in organisation \"{}\"; set by the host.", c.org_id))}
+            </p>
+            <p class="cbw-error" id=error_id>
+                {move || missing().then_some("No cluster: the config names none (cluster.name), so Create sends nothing.")}
+            </p>
         </div>
     }
 }
@@ -209,7 +244,7 @@ fn SchedulePolicy(
 ) -> impl IntoView {
     let id = state.id("policy");
     let scheduled = move || state.config.with(|c| c.backup_kind == BackupKind::Scheduled);
-    let chosen = move || state.config.with(|c| c.policy().map(str::to_owned).unwrap_or_default());
+    let chosen = move || state.config.with(|c| c.policy().map(|p| p.name.clone()).unwrap_or_default());
     move || {
         scheduled().then(|| {
             view! {
@@ -227,11 +262,11 @@ fn SchedulePolicy(
                             .with(|c| c.schedule_policies.clone())
                             .into_iter()
                             .map(|policy| {
-                                let name = policy.clone();
-                                let value = policy.clone();
+                                let name = policy.name.clone();
+                                let value = policy.name.clone();
                                 view! {
                                     <option value=value prop:selected=move || chosen() == name>
-                                        {policy}
+                                        {policy.name}
                                     </option>
                                 }
                             })

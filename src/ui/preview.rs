@@ -22,7 +22,8 @@ pub fn Preview(
 ) -> impl IntoView {
     let decision = state.decision;
     let can_create = move || decision.with(|d| d.can_create);
-    let request_json = move || state.request.with(crate::js::pretty);
+    let body_json = move || state.request.with(|r| crate::js::pretty(&r.body));
+    let endpoint = move || state.request.with(|r| format!("{} {}", r.method, r.path));
     let request_id = state.id("request");
     view! {
         <section class="cbw-preview" aria-labelledby=state.id("preview-title")>
@@ -77,7 +78,14 @@ pub fn Preview(
             </div>
             <div class="cbw-request">
                 <h3 class="cbw-subtitle" id=request_id.clone()>"Request Create would send"</h3>
-                <pre class="cbw-json" tabindex="0" role="region" aria-labelledby=request_id><code>{request_json}</code></pre>
+                <p class="cbw-endpoint">
+                    <code>{endpoint}</code>
+                    " "
+                    <span class="cbw-hint">
+                        {move || state.request.with(|r| if r.is_schedule() { "(a BackupScheduleCreateRequest)" } else { "(a BackupCreateRequest)" })}
+                    </span>
+                </p>
+                <pre class="cbw-json" tabindex="0" role="region" aria-labelledby=request_id><code>{body_json}</code></pre>
             </div>
         </section>
     }

@@ -11,6 +11,7 @@ import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
 import { DIST, STRICT_CSP, launchBrowser, openPage, recordPageEvents, recorded, serveDir, waitForWidget, widgetParts } from './support.mjs';
+import { assertApiRequest } from './api.mjs';
 
 const XSS = '<img src=x onerror=alert(1)>';
 
@@ -67,18 +68,6 @@ function assertDecisionShape(d, where) {
     assert.ok(['info', 'warning', 'error'].includes(n.level), `${where}: notices[].level ${n.level}`);
     assert.ok(typeof n.text === 'string' && n.text.length > 0, `${where}: notices[].text`);
   }
-}
-
-/** The Request of SPEC.md (BackupCreateRequest's API names). */
-function assertRequestShape(r, where) {
-  assert.equal(typeof r?.metadata?.name, 'string', `${where}: metadata.name`);
-  assert.equal(typeof r.backup_location_ref?.name, 'string', `${where}: backup_location_ref.name`);
-  assert.ok(Array.isArray(r.namespaces) && r.namespaces.every((n) => typeof n === 'string'), `${where}: namespaces`);
-  assert.equal(typeof r.volume_snapshot_class_mapping, 'object', `${where}: volume_snapshot_class_mapping`);
-  assert.ok(Object.values(r.volume_snapshot_class_mapping).every((v) => typeof v === 'string'), `${where}: mapping values are VSC names`);
-  assert.equal(typeof r.direct_kdmp, 'boolean', `${where}: direct_kdmp`);
-  assert.ok(['Generic', 'Normal'].includes(r.backup_type), `${where}: backup_type ${r.backup_type}`);
-  assert.ok(['All', 'VirtualMachine'].includes(r.backup_object_type?.type), `${where}: backup_object_type.type`);
 }
 
 /** Waits until `count` events of `type` were recorded; resolves to all of them. */
@@ -232,13 +221,17 @@ describe('Embedding dist/', () => {
         assert.equal(create.target, 'a');
         assert.equal(create.bubbles, true);
         assert.equal(create.composed, true);
-        assertRequestShape(create.detail, '#a backup-create');
-        assert.equal(create.detail.metadata.name, 'orders-backup');
-        assert.deepEqual(create.detail.namespaces, ['orders']);
-        assert.deepEqual(create.detail.volume_snapshot_class_mapping, { 'ebs.csi.aws.com': 'ebs-vsc' });
-        assert.equal(create.detail.direct_kdmp, false);
-        assert.equal(create.detail.backup_type, 'Normal');
-        assert.equal(create.detail.backup_object_type.type, 'All');
+        assertApiRequest(assert, create.detail, '#a backup-create');
+        assert.equal(create.detail.method, 'POST');
+        assert.equal(create.detail.path, '/v1/backup');
+        const body = create.detail.body;
+        assert.deepEqual(body.metadata, { name: 'orders-backup', org_id: 'default' });
+        assert.deepEqual(body.cluster_ref, { name: 'eks-prod-us-east-1' });
+        assert.deepEqual(body.namespaces, ['orders']);
+        assert.deepEqual(body.volume_snapshot_class_mapping, { 'ebs.csi.aws.com': 'ebs-vsc' });
+        assert.equal(body.direct_kdmp, false);
+        assert.equal(body.backup_type, 'Normal');
+        assert.equal(body.backup_object_type.type, 'All');
 
         // Composed: an element inside an open shadow root reaches listeners on document.
         await page.evaluate(() => {

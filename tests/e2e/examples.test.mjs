@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 
+import { assertApiRequest } from './api.mjs';
 import { ROOT, launchBrowser, openPage, recordPageEvents, recorded, serveDir, waitForWidget, widgetParts } from './support.mjs';
 
 describe('examples/ (the repository root served)', () => {
@@ -51,7 +52,7 @@ describe('examples/ (the repository root served)', () => {
     }
   });
 
-  test('admin-console: mounts with the kubectl inventory, logs backup-change, shows the backup-create request, and rejects pasted bad inventory while keeping the form', async () => {
+  test('admin-console: mounts with the kubectl inventory, logs backup-change, builds its fetch from the backup-create detail (only shown with no API base URL), and rejects pasted bad inventory while keeping the form', async () => {
     const { context, page, errors } = await openPage(browser);
     try {
       await recordPageEvents(page);
@@ -71,20 +72,71 @@ describe('examples/ (the repository root served)', () => {
       assert.match(logged, /^fails \(/, `the console logs the start backup-change: ${logged}`);
       for (const name of ['ebs.csi.aws.com', 'efs.csi.aws.com', 'pxd.portworx.com']) assert.ok(logged.includes(name), `the log names ${name}`);
 
-      // Offload on, then Create: the console shows the request it would send.
+      // The console's API settings are empty by default.
+      const base = page.getByLabel('API base URL', { exact: true });
+      const token = page.getByLabel('Bearer token', { exact: true });
+      assert.equal(await base.inputValue(), '');
+      assert.equal(await token.inputValue(), '');
+      const apiCalls = [];
+      page.on('request', (r) => {
+        if (r.url().includes('/v1/backup')) apiCalls.push(r);
+      });
+
+      // Offload on, then Create with no base URL: the console shows the call it would make, sends nothing.
       await widget.offload.check();
       await page.waitForFunction(() => document.getElementById('last-change').textContent.startsWith('can create'));
       assert.match(await lastChange.innerText(), /efs\.csi\.aws\.com: direct-kdmp/);
       await widget.create.click();
       await page.waitForFunction(() => document.getElementById('create-request').textContent.trim().startsWith('{'));
+      assert.match(await page.locator('#create-status').innerText(), /^Not sent: no API base URL/);
+      assert.equal(await page.locator('#create-call').innerText(), 'POST /v1/backup');
+      const [created] = (await recorded(page)).events.filter((e) => e.type === 'backup-create');
+      assertApiRequest(assert, created.detail, 'admin-console backup-create');
       const request = JSON.parse(await page.locator('#create-request').innerText());
-      assert.equal(request.metadata.name, 'orders-nightly');
+      assert.deepEqual(request, created.detail.body, 'the console shows the body of the detail');
+      assert.deepEqual(request.metadata, { name: 'orders-nightly', org_id: 'default' });
+      assert.deepEqual(request.cluster_ref, { name: 'prod-eu-1' }, 'the console\'s cluster');
       assert.equal(request.backup_location_ref.name, 'eu-s3-backups');
       assert.deepEqual(request.namespaces, ['orders', 'payments']);
       assert.equal(request.backup_type, 'Generic', 'offload on: Generic');
       assert.equal(request.volume_snapshot_class_mapping['ebs.csi.aws.com'], 'ebs-vsc', 'the default EBS class');
       assert.equal(request.direct_kdmp, false);
       assert.equal(request.backup_object_type.type, 'All');
+      assert.equal(apiCalls.length, 0, 'with no base URL nothing is sent');
+
+      // With a base URL (same origin, as the page's CSP allows) and a token: the fetch is built
+      // from the detail, and the console says what the API answered.
+      let answer = { status: 200, body: '{}' };
+      const received = [];
+      await page.route('**/pxb/v1/**', (route) => {
+        received.push(route.request());
+        return route.fulfill({ status: answer.status, contentType: 'application/json', body: answer.body });
+      });
+      await base.fill(`${server.url}pxb/`);
+      await token.fill('test-token');
+      await widget.create.click();
+      await page.waitForFunction(() => document.getElementById('create-status').textContent.startsWith('Portworx Backup accepted'));
+      assert.equal(received.length, 1);
+      const call = received[0];
+      assert.equal(call.method(), 'POST');
+      assert.equal(call.url(), `${server.url}pxb/v1/backup`);
+      assert.equal((await call.allHeaders()).authorization, 'Bearer test-token');
+      assert.equal((await call.allHeaders())['content-type'], 'application/json');
+      assert.deepEqual(JSON.parse(call.postData()), created.detail.body, 'the body is the detail\'s body');
+      assert.equal(await page.locator('#create-call').innerText(), `POST ${server.url}pxb/v1/backup`);
+
+      // A refusal is shown as one, never as a success.
+      answer = { status: 401, body: '{"error":"token is invalid"}' };
+      await widget.create.click();
+      await page.waitForFunction(() => document.getElementById('create-status').textContent.startsWith('Portworx Backup refused'));
+      assert.match(await page.locator('#create-status').innerText(), /HTTP 401/);
+      assert.match(await page.locator('#create-response').innerText(), /token is invalid/);
+      await page.unroute('**/pxb/v1/**');
+      // Chromium logs the 401 as a failed resource load: that one is expected.
+      const unexpected = errors.filter((e) => !(e.includes('401') && e.startsWith('console error: Failed to load resource')));
+      errors.length = 0;
+      errors.push(...unexpected);
+      await base.fill('');
 
       const kept = await widget.status.innerText();
       const apply = page.getByRole('button', { name: 'Apply inventory', exact: true });

@@ -24,6 +24,7 @@ import {
   serveDist,
   waitForWidget,
 } from './support.mjs';
+import { assertApiRequest } from './api.mjs';
 
 /** The names the source gives the outcomes (seed, "The four backup types"). */
 const TYPE_NAMES = {
@@ -231,10 +232,10 @@ describe('The Create Backup form with its live preview (dist/index.html)', () =>
       await page.waitForFunction(() => window.__e2e.events.some((e) => e.type === 'backup-create'));
       let sent = await creates(page);
       assert.equal(sent.length, 1, 'Enter on Create sent one backup-create');
-      assert.equal(sent[0].detail.backup_type, 'Generic', 'offload on: backup_type Generic');
-      assert.equal(sent[0].detail.direct_kdmp, false);
-      assert.equal(sent[0].detail.volume_snapshot_class_mapping['pd.csi.storage.gke.io'], 'pd-balanced-snapclass', 'the class chosen with the keyboard is in the request');
-      assert.equal(sent[0].detail.metadata.name, 'shop-backup');
+      assert.equal(sent[0].detail.body.backup_type, 'Generic', 'offload on: backup_type Generic');
+      assert.equal(sent[0].detail.body.direct_kdmp, false);
+      assert.equal(sent[0].detail.body.volume_snapshot_class_mapping['pd.csi.storage.gke.io'], 'pd-balanced-snapclass', 'the class chosen with the keyboard is in the request');
+      assert.equal(sent[0].detail.body.metadata.name, 'shop-backup');
       assert.match(await form.innerText(), /sent/i, 'the form confirms that the request was sent');
       await page.keyboard.press('Space');
       await page.waitForFunction(() => window.__e2e.events.filter((e) => e.type === 'backup-create').length === 2);
@@ -254,8 +255,8 @@ describe('The Create Backup form with its live preview (dist/index.html)', () =>
       await page.keyboard.press('Enter');
       await page.waitForFunction(() => window.__e2e.events.filter((e) => e.type === 'backup-create').length === 3);
       sent = await creates(page);
-      assert.equal(sent[2].detail.direct_kdmp, true, 'Cross Cloud Backup/Restore: direct_kdmp true');
-      assert.equal(sent[2].detail.backup_type, 'Normal');
+      assert.equal(sent[2].detail.body.direct_kdmp, true, 'Cross Cloud Backup/Restore: direct_kdmp true');
+      assert.equal(sent[2].detail.body.backup_type, 'Normal');
 
       // A radio group with the arrow keys: Scheduled shows Schedule policy, which the request names.
       await tabTo(page, (s) => s.role === 'radio' && s.group === 'Backup kind', { back: true });
@@ -269,7 +270,9 @@ describe('The Create Backup form with its live preview (dist/index.html)', () =>
       await page.keyboard.press('Enter');
       await page.waitForFunction(() => window.__e2e.events.filter((e) => e.type === 'backup-create').length === 4);
       sent = await creates(page);
-      assert.ok(sent[3].detail.schedule_policy_ref?.name, `a scheduled backup names its policy: ${JSON.stringify(sent[3].detail)}`);
+      assert.equal(sent[3].detail.path, '/v1/backupschedule', 'a scheduled backup is created as a backup schedule');
+      assert.ok(sent[3].detail.body.schedule_policy_ref?.name, `a scheduled backup names its policy: ${JSON.stringify(sent[3].detail)}`);
+      for (const [i, { detail }] of sent.entries()) assertApiRequest(assert, detail, `backup-create #${i + 1}`);
 
       assert.match(await status.innerText(), /The backup/);
       assert.deepEqual(errors, [], 'no console error, page error or failed request');

@@ -205,6 +205,90 @@ pub struct BackupLocation {
     pub name: String,
     #[serde(rename = "type")]
     pub kind: LocationKind,
+    /// Portworx Backup's uid of the location, sent in `backup_location_ref` when given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub uid: Option<String>,
+}
+
+/// The application cluster the form backs up, as Portworx Backup knows it (`cluster_ref`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Cluster {
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub uid: Option<String>,
+}
+
+/// A schedule policy the user can pick: in JSON its name, or `{ name, uid? }`.
+#[derive(Debug, Clone, Eq)]
+pub struct SchedulePolicy {
+    pub name: String,
+    /// Portworx Backup's uid of the policy, sent in `schedule_policy_ref` when given.
+    pub uid: Option<String>,
+    /// Written as `{ name, ... }` in the config, so that errors name `.name`; not compared.
+    object: bool,
+}
+
+impl SchedulePolicy {
+    pub fn new(name: impl Into<String>, uid: Option<String>) -> Self {
+        SchedulePolicy { name: name.into(), uid, object: false }
+    }
+
+    /// Where the policy's name is in the config, for the one at `index`.
+    fn name_path(&self, index: usize) -> String {
+        if self.object || self.uid.is_some() {
+            format!("schedulePolicies[{index}].name")
+        } else {
+            format!("schedulePolicies[{index}]")
+        }
+    }
+}
+
+impl PartialEq for SchedulePolicy {
+    fn eq(&self, other: &Self) -> bool {
+        self.name == other.name && self.uid == other.uid
+    }
+}
+
+/// The object form of a schedule policy.
+#[derive(Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct SchedulePolicyObject {
+    name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    uid: Option<String>,
+}
+
+impl Serialize for SchedulePolicy {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match &self.uid {
+            None => serializer.serialize_str(&self.name),
+            Some(uid) => {
+                SchedulePolicyObject { name: self.name.clone(), uid: Some(uid.clone()) }.serialize(serializer)
+            }
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for SchedulePolicy {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct PolicyVisitor;
+        impl<'de> serde::de::Visitor<'de> for PolicyVisitor {
+            type Value = SchedulePolicy;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a schedule policy name, or an object { name, uid }")
+            }
+            fn visit_str<E: serde::de::Error>(self, name: &str) -> Result<SchedulePolicy, E> {
+                Ok(SchedulePolicy::new(name, None))
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<SchedulePolicy, A::Error> {
+                let policy =
+                    SchedulePolicyObject::deserialize(serde::de::value::MapAccessDeserializer::new(map))?;
+                Ok(SchedulePolicy { name: policy.name, uid: policy.uid, object: true })
+            }
+        }
+        deserializer.deserialize_any(PolicyVisitor)
+    }
 }
 
 /// Manual or scheduled.
@@ -233,12 +317,19 @@ fn default_locations() -> Vec<BackupLocation> {
         ("nfs-backups", LocationKind::Nfs),
     ]
     .into_iter()
-    .map(|(name, kind)| BackupLocation { name: name.to_owned(), kind })
+    .map(|(name, kind)| BackupLocation { name: name.to_owned(), kind, uid: None })
     .collect()
 }
 
-fn default_schedule_policies() -> Vec<String> {
-    vec!["daily".to_owned(), "weekly".to_owned()]
+fn default_schedule_policies() -> Vec<SchedulePolicy> {
+    vec![SchedulePolicy::new("daily", None), SchedulePolicy::new("weekly", None)]
+}
+
+/// The organisation of a config that names none: Portworx Backup's own default.
+pub const DEFAULT_ORG_ID: &str = "default";
+
+fn default_org_id() -> String {
+    DEFAULT_ORG_ID.to_owned()
 }
 
 fn default_namespaces() -> Vec<String> {
@@ -260,6 +351,12 @@ pub struct Config {
     pub cross_cloud: bool,
     #[serde(default)]
     pub mode: Mode,
+    /// The application cluster backed up (`cluster_ref`); none means Create is blocked.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cluster: Option<Cluster>,
+    /// `metadata.org_id`: the Portworx Backup organisation.
+    #[serde(default = "default_org_id")]
+    pub org_id: String,
     /// `metadata.name` of the backup.
     #[serde(default)]
     pub backup_name: String,
@@ -275,7 +372,7 @@ pub struct Config {
     #[serde(default)]
     pub backup_object: BackupObject,
     #[serde(default = "default_schedule_policies")]
-    pub schedule_policies: Vec<String>,
+    pub schedule_policies: Vec<SchedulePolicy>,
     /// The chosen policy for a scheduled backup; absent means the first.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub schedule_policy: Option<String>,
@@ -292,6 +389,8 @@ impl Default for Config {
             offload: false,
             cross_cloud: false,
             mode: Mode::Classic,
+            cluster: None,
+            org_id: default_org_id(),
             backup_name: String::new(),
             backup_locations: default_locations(),
             backup_location: None,
@@ -371,10 +470,10 @@ impl Config {
     }
 
     /// The chosen schedule policy, after the form's preselection.
-    pub fn policy(&self) -> Option<&str> {
+    pub fn policy(&self) -> Option<&SchedulePolicy> {
         match &self.schedule_policy {
-            Some(name) => self.schedule_policies.iter().find(|p| *p == name).map(String::as_str),
-            None => self.schedule_policies.first().map(String::as_str),
+            Some(name) => self.schedule_policies.iter().find(|p| &p.name == name),
+            None => self.schedule_policies.first(),
         }
     }
 
@@ -424,12 +523,18 @@ impl Config {
     }
 
     fn validate_choices(&self) -> Result<(), ConfigError> {
+        if let Some(cluster) = &self.cluster {
+            check_named(&cluster.name, "cluster.name")?;
+            check_uid(cluster.uid.as_deref(), "cluster.uid")?;
+        }
+        check_named(&self.org_id, "orgId")?;
         if self.backup_locations.is_empty() {
             return Err(ConfigError::new("backupLocations", "list at least one backup location"));
         }
         check_count("backupLocations", self.backup_locations.len(), MAX_CHOICES)?;
         for (index, location) in self.backup_locations.iter().enumerate() {
             check_named(&location.name, &format!("backupLocations[{index}].name"))?;
+            check_uid(location.uid.as_deref(), &format!("backupLocations[{index}].uid"))?;
         }
         if let Some(name) = &self.backup_location {
             if self.location().is_none() {
@@ -447,7 +552,8 @@ impl Config {
         }
         check_count("schedulePolicies", self.schedule_policies.len(), MAX_CHOICES)?;
         for (index, policy) in self.schedule_policies.iter().enumerate() {
-            check_named(policy, &format!("schedulePolicies[{index}]"))?;
+            check_named(&policy.name, &policy.name_path(index))?;
+            check_uid(policy.uid.as_deref(), &format!("schedulePolicies[{index}].uid"))?;
         }
         if let Some(name) = &self.schedule_policy {
             if self.policy().is_none() {
@@ -470,6 +576,27 @@ fn check_count(path: &str, count: usize, max: usize) -> Result<(), ConfigError> 
 
 fn check_named(name: &str, path: &str) -> Result<(), ConfigError> {
     check_object_name(name).map_err(|problem| ConfigError::new(path, problem))
+}
+
+/// A Portworx Backup uid, when given: at most 253 letters, digits, '-', '_' and '.' (a UUID).
+fn check_uid(uid: Option<&str>, path: &str) -> Result<(), ConfigError> {
+    let Some(uid) = uid else { return Ok(()) };
+    if uid.is_empty() {
+        return Err(ConfigError::new(path, "the uid is empty; leave it out when it is not known"));
+    }
+    if !uid.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.')) {
+        return Err(ConfigError::new(
+            path,
+            format!("{} is not a valid uid: use only letters, digits, '-', '_' and '.'", crate::quoted(uid)),
+        ));
+    }
+    if uid.len() > MAX_NAME_LEN {
+        return Err(ConfigError::new(
+            path,
+            format!("the uid is {} characters long; at most {MAX_NAME_LEN} are allowed", uid.len()),
+        ));
+    }
+    Ok(())
 }
 
 /// Where one provisioner's fields are in the config text: in its own `provisioners` entry,

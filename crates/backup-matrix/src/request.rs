@@ -1,4 +1,8 @@
-//! The request Create sends: the fields of Portworx Backup's `BackupCreateRequest`.
+//! The request Create sends: the method and path of Portworx Backup's REST API, and a body
+//! that is exactly its `BackupCreateRequest` (a manual backup, `POST /v1/backup`) or its
+//! `BackupScheduleCreateRequest` (a scheduled one, `POST /v1/backupschedule`), with the proto's
+//! snake_case field names and enum values by name. Serialized, a [`Request`] is the
+//! `backup-create` detail as it is.
 
 use std::collections::BTreeMap;
 
@@ -6,35 +10,90 @@ use serde::Serialize;
 
 use crate::config::{BackupKind, BackupObject, Config};
 
+/// The HTTP method of both create calls.
+pub const METHOD: &str = "POST";
+/// Where a manual backup is created: the body is a `BackupCreateRequest`.
+pub const BACKUP_PATH: &str = "/v1/backup";
+/// Where a backup schedule is created: the body is a `BackupScheduleCreateRequest`.
+pub const BACKUP_SCHEDULE_PATH: &str = "/v1/backupschedule";
+
+/// The API's `ObjectRef`: an object by name, and by uid when it is known.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct NameRef {
+pub struct ObjectRef {
     pub name: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub uid: Option<String>,
 }
 
+/// The API's `CreateMetadata`: the new object's name and organisation.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct ObjectType {
+pub struct CreateMetadata {
+    pub name: String,
+    pub org_id: String,
+}
+
+/// `BackupCreateRequestBackupType` (and the schedule's twin), by name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum ApiBackupType {
+    /// A backup whose CSI snapshots KDMP offloads to the backup location.
+    Generic,
+    /// Native snapshots (Portworx or CSI), or direct KDMP.
+    Normal,
+}
+
+/// `BackupCreateRequestBackupObjectTypeType` (and the schedule's twin), by name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum ApiObjectType {
+    /// Whole namespaces.
+    All,
+    VirtualMachine,
+}
+
+/// `BackupCreateRequestBackupObjectType`: `{ "type": ... }`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct BackupObjectType {
     #[serde(rename = "type")]
-    pub kind: &'static str,
+    pub kind: ApiObjectType,
 }
 
-/// What `backup-create` carries, with the API's own field names.
+/// The body: the fields the Create Backup window fills of a `BackupCreateRequest`, or, with
+/// `schedule_policy_ref`, of a `BackupScheduleCreateRequest`. Both messages define each field.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Request {
-    pub metadata: NameRef,
-    pub backup_location_ref: NameRef,
+pub struct Body {
+    pub metadata: CreateMetadata,
+    pub cluster_ref: ObjectRef,
+    pub backup_location_ref: ObjectRef,
     pub namespaces: Vec<String>,
     /// Provisioner → VSC name, for every provisioner with a class in use.
     pub volume_snapshot_class_mapping: BTreeMap<String, String>,
+    /// `Generic` when offload is on, else `Normal`.
+    pub backup_type: ApiBackupType,
     /// The Cross Cloud Backup/Restore option.
     pub direct_kdmp: bool,
-    /// `Generic` when offload is on, else `Normal`.
-    pub backup_type: &'static str,
-    pub backup_object_type: ObjectType,
+    pub backup_object_type: BackupObjectType,
+    /// A schedule's policy; only in a `BackupScheduleCreateRequest`.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub schedule_policy_ref: Option<NameRef>,
+    pub schedule_policy_ref: Option<ObjectRef>,
 }
 
-/// Builds the request the form would send now.
+/// What `backup-create` carries: `{ "method", "path", "body" }`, ready to send as it is.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Request {
+    pub method: &'static str,
+    /// [`BACKUP_PATH`] or [`BACKUP_SCHEDULE_PATH`].
+    pub path: &'static str,
+    pub body: Body,
+}
+
+impl Request {
+    /// Whether this creates a backup schedule (`BackupScheduleCreateRequest`).
+    pub fn is_schedule(&self) -> bool {
+        self.path == BACKUP_SCHEDULE_PATH
+    }
+}
+
+/// Builds the request the form would send now. A name the config lacks (no cluster, no
+/// schedule policy) is empty here; `form_problems` then blocks Create.
 pub fn request(config: &Config) -> Request {
     let volume_snapshot_class_mapping = if config.cross_cloud {
         BTreeMap::new()
@@ -45,29 +104,74 @@ pub fn request(config: &Config) -> Request {
             .filter_map(|p| p.selected_class().map(|c| (p.name.clone(), c.name.clone())))
             .collect()
     };
+    let (path, schedule_policy_ref) = match config.backup_kind {
+        BackupKind::Manual => (BACKUP_PATH, None),
+        BackupKind::Scheduled => (
+            BACKUP_SCHEDULE_PATH,
+            Some(match config.policy() {
+                Some(policy) => ObjectRef { name: policy.name.clone(), uid: policy.uid.clone() },
+                None => ObjectRef { name: String::new(), uid: None },
+            }),
+        ),
+    };
+    let cluster_ref = match &config.cluster {
+        Some(cluster) => ObjectRef { name: cluster.name.clone(), uid: cluster.uid.clone() },
+        None => ObjectRef { name: String::new(), uid: None },
+    };
+    let backup_location_ref = match config.location() {
+        Some(location) => ObjectRef { name: location.name.clone(), uid: location.uid.clone() },
+        None => ObjectRef { name: String::new(), uid: None },
+    };
     Request {
-        metadata: NameRef { name: config.backup_name.clone() },
-        backup_location_ref: NameRef { name: config.location().map(|l| l.name.clone()).unwrap_or_default() },
-        namespaces: config.namespaces.clone(),
-        volume_snapshot_class_mapping,
-        direct_kdmp: config.cross_cloud,
-        backup_type: if config.offload { "Generic" } else { "Normal" },
-        backup_object_type: ObjectType {
-            kind: match config.backup_object {
-                BackupObject::Namespace => "All",
-                BackupObject::Vm => "VirtualMachine",
+        method: METHOD,
+        path,
+        body: Body {
+            metadata: CreateMetadata { name: config.backup_name.clone(), org_id: config.org_id.clone() },
+            cluster_ref,
+            backup_location_ref,
+            namespaces: config.namespaces.clone(),
+            volume_snapshot_class_mapping,
+            backup_type: if config.offload { ApiBackupType::Generic } else { ApiBackupType::Normal },
+            direct_kdmp: config.cross_cloud,
+            backup_object_type: BackupObjectType {
+                kind: match config.backup_object {
+                    BackupObject::Namespace => ApiObjectType::All,
+                    BackupObject::Vm => ApiObjectType::VirtualMachine,
+                },
             },
-        },
-        schedule_policy_ref: match config.backup_kind {
-            BackupKind::Scheduled => config.policy().map(|name| NameRef { name: name.to_owned() }),
-            BackupKind::Manual => None,
+            schedule_policy_ref,
         },
     }
+}
+
+/// Quotes text for a POSIX shell: in single quotes, each `'` written as `'\''`.
+#[cfg(feature = "text")]
+fn shell_quote(text: &str) -> String {
+    format!("'{}'", text.replace('\'', r"'\''"))
+}
+
+/// The request as a `curl` command. The API's base URL and a bearer token are the shell
+/// variables `PXB_URL` and `PXB_TOKEN`, which the user sets; the command holds no secret.
+#[cfg(feature = "text")]
+pub fn curl(request: &Request) -> String {
+    let body = serde_json::to_string_pretty(&request.body).unwrap_or_default();
+    format!(
+        "curl -X {} \"${{PXB_URL}}{}\" \\\n  -H \"Authorization: Bearer ${{PXB_TOKEN}}\" \\\n  -H 'Content-Type: application/json' \\\n  --data-raw {}\n",
+        request.method,
+        request.path,
+        shell_quote(&body)
+    )
 }
 
 /// Why Create would send nothing now, for reasons outside the matrices (the form's own fields).
 pub fn form_problems(config: &Config) -> Vec<(&'static str, String)> {
     let mut problems = Vec::new();
+    if config.cluster.is_none() {
+        problems.push((
+            "cluster",
+            "Cluster: the config names no application cluster to back up; give cluster.name".to_owned(),
+        ));
+    }
     if let Err(problem) = crate::config::check_object_name(&config.backup_name) {
         problems.push(("backupName", format!("Backup name: {problem}")));
     }

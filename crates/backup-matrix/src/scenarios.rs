@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use crate::config::{Config, Provisioner};
+use crate::config::{Cluster, Config, Provisioner};
 
 /// A ready-made cluster, by id.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -13,6 +13,9 @@ pub struct Scenario {
     provisioners: &'static [(&'static str, &'static [(&'static str, bool)])],
     #[serde(skip)]
     namespace: &'static str,
+    /// The application cluster, as Portworx Backup lists it.
+    #[serde(skip)]
+    cluster: &'static str,
 }
 
 /// The id used when none is given.
@@ -21,10 +24,10 @@ pub const DEFAULT_SCENARIO: &str = "mixed";
 const fn scenario(
     id: &'static str,
     title: &'static str,
-    namespace: &'static str,
+    (cluster, namespace): (&'static str, &'static str),
     provisioners: &'static [(&'static str, &'static [(&'static str, bool)])],
 ) -> Scenario {
-    Scenario { id, title, provisioners, namespace }
+    Scenario { id, title, provisioners, namespace, cluster }
 }
 
 /// Every built-in scenario, `mixed` first.
@@ -32,7 +35,7 @@ pub const SCENARIOS: [Scenario; 10] = [
     scenario(
         "mixed",
         "Mixed cluster: Portworx, EFS, EBS, Azure disk and GCE PD",
-        "shop",
+        ("prod-multicloud", "shop"),
         &[
             ("pxd.portworx.com", &[]),
             ("efs.csi.aws.com", &[]),
@@ -48,30 +51,35 @@ pub const SCENARIOS: [Scenario; 10] = [
             ),
         ],
     ),
-    scenario("portworx", "Portworx Enterprise", "billing", &[("pxd.portworx.com", &[])]),
+    scenario("portworx", "Portworx Enterprise", ("px-prod-1", "billing"), &[("pxd.portworx.com", &[])]),
     scenario(
         "aws-ebs",
         "AWS EBS, one default snapshot class",
-        "orders",
+        ("eks-prod-us-east-1", "orders"),
         &[("ebs.csi.aws.com", &[("ebs-vsc", true)])],
     ),
-    scenario("aws-efs", "AWS EFS, no snapshot class", "media", &[("efs.csi.aws.com", &[])]),
+    scenario(
+        "aws-efs",
+        "AWS EFS, no snapshot class",
+        ("eks-media-us-west-2", "media"),
+        &[("efs.csi.aws.com", &[])],
+    ),
     scenario(
         "azure-disk",
         "Azure Disk, one default snapshot class",
-        "orders",
+        ("aks-prod-westeurope", "orders"),
         &[("disk.csi.azure.com", &[("csi-azuredisk-vsc", true)])],
     ),
     scenario(
         "azure-file",
         "Azure Files (SMB), one snapshot class",
-        "shared-files",
+        ("aks-files-northeurope", "shared-files"),
         &[("file.csi.azure.com", &[("csi-azurefile-vsc", false)])],
     ),
     scenario(
         "ibm",
         "IBM Cloud VPC Block, two snapshot classes",
-        "inventory",
+        ("iks-prod-eu-de", "inventory"),
         &[(
             "vpc.block.csi.ibm.io",
             &[("ibmc-vpcblock-snapshot", true), ("ibmc-vpcblock-snapshot-retain", false)],
@@ -80,19 +88,19 @@ pub const SCENARIOS: [Scenario; 10] = [
     scenario(
         "gcp-disk",
         "GCP Persistent Disk, one default snapshot class",
-        "orders",
+        ("gke-prod-europe-west1", "orders"),
         &[("pd.csi.storage.gke.io", &[("csi-gce-pd-snapshot-class", true)])],
     ),
     scenario(
         "gcp-file",
         "GCP Filestore, one snapshot class",
-        "shared-files",
+        ("gke-files-us-central1", "shared-files"),
         &[("filestore.csi.storage.gke.io", &[("csi-gcp-filestore-snapshot-class", false)])],
     ),
     scenario(
         "ocp",
         "OpenShift Data Foundation: Ceph RBD and CephFS",
-        "payments",
+        ("ocp-prod-east", "payments"),
         &[
             ("openshift-storage.rbd.csi.ceph.com", &[("ocs-storagecluster-rbdplugin-snapclass", false)]),
             (
@@ -117,6 +125,7 @@ impl Scenario {
                 .iter()
                 .map(|(name, classes)| Provisioner::new(name, classes))
                 .collect(),
+            cluster: Some(Cluster { name: self.cluster.to_owned(), uid: None }),
             backup_name: format!("{}-backup", self.namespace),
             namespaces: vec![self.namespace.to_owned()],
             ..Config::default()

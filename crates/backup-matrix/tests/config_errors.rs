@@ -368,6 +368,59 @@ fn the_rules_the_types_cannot_say() {
         (with("namespaces", json!(["n".repeat(64)])), "namespaces[0]", "longer than 63"),
         (with("schedulePolicies", json!(["daily", ""])), "schedulePolicies[1]", "empty"),
         (with("schedulePolicy", json!("hourly")), "schedulePolicy", "not one of schedulePolicies"),
+        (with("cluster", json!({ "name": "Prod_EU" })), "cluster.name", "not a valid name"),
+        (with("cluster", json!({ "name": "" })), "cluster.name", "empty"),
+        (with("cluster", json!({ "uid": "abc" })), "cluster.name", "missing field `name`"),
+        (with("cluster", json!({ "name": "prod", "uid": "" })), "cluster.uid", "the uid is empty"),
+        (with("cluster", json!({ "name": "prod", "uid": "a b" })), "cluster.uid", "not a valid uid"),
+        (
+            with("cluster", json!({ "name": "prod", "region": "eu" })),
+            "cluster.region",
+            "unknown field `region`",
+        ),
+        (with("cluster", json!(["prod"])), "cluster", "expected an object"),
+        (with("cluster", json!("prod")), "cluster", "invalid type: string"),
+        (with("orgId", json!("Default")), "orgId", "not a valid name"),
+        (with("orgId", json!("")), "orgId", "empty"),
+        (with("orgId", json!(7)), "orgId", "invalid type: integer"),
+        (
+            with(
+                "backupLocations",
+                json!([{ "name": "a", "type": "s3" }, { "name": "b", "type": "nfs", "uid": "x/y" }]),
+            ),
+            "backupLocations[1].uid",
+            "not a valid uid",
+        ),
+        (
+            with("backupLocations", json!([{ "name": "a", "type": "s3", "uid": 5 }])),
+            "backupLocations[0].uid",
+            "invalid type: integer",
+        ),
+        (
+            with("schedulePolicies", json!(["daily", { "name": "weekly", "uid": "" }])),
+            "schedulePolicies[1].uid",
+            "the uid is empty",
+        ),
+        (
+            with("schedulePolicies", json!([{ "name": "Weekly" }])),
+            "schedulePolicies[0].name",
+            "not a valid name",
+        ),
+        (
+            with("schedulePolicies", json!([{ "uid": "u-1" }])),
+            "schedulePolicies[0].name",
+            "missing field `name`",
+        ),
+        (
+            with("schedulePolicies", json!([{ "name": "weekly", "cron": "@weekly" }])),
+            "schedulePolicies[0].cron",
+            "unknown field `cron`",
+        ),
+        (
+            with("schedulePolicies", json!([["weekly"]])),
+            "schedulePolicies[0]",
+            "expected a schedule policy name",
+        ),
     ];
     for (config, path, message) in cases {
         check(&parse_err(&config), path, message, &config.to_string());
@@ -471,8 +524,10 @@ fn names_of_at_most_253_characters() {
     let config = json!({
         "provisioners": [{ "name": long(253), "volumeSnapshotClasses": [{ "name": long(253) }, { "name": "b" }], "volumeSnapshotClass": long(253) }],
         "backupName": long(253),
-        "backupLocations": [{ "name": long(253), "type": "nfs" }],
-        "schedulePolicies": [long(253)]
+        "backupLocations": [{ "name": long(253), "type": "nfs", "uid": long(253) }],
+        "schedulePolicies": [long(253), { "name": "b", "uid": long(253) }],
+        "cluster": { "name": long(253), "uid": long(253) },
+        "orgId": long(253)
     });
     let parsed = parse(&config);
     assert_eq!(
@@ -495,6 +550,15 @@ fn names_of_at_most_253_characters() {
         (with("backupName", json!(long(254))), "backupName"),
         (with("backupLocations", json!([{ "name": long(254), "type": "s3" }])), "backupLocations[0].name"),
         (with("schedulePolicies", json!([long(254)])), "schedulePolicies[0]"),
+        (with("schedulePolicies", json!([{ "name": long(254) }])), "schedulePolicies[0].name"),
+        (with("schedulePolicies", json!([{ "name": "a", "uid": long(254) }])), "schedulePolicies[0].uid"),
+        (
+            with("backupLocations", json!([{ "name": "a", "type": "s3", "uid": long(254) }])),
+            "backupLocations[0].uid",
+        ),
+        (with("cluster", json!({ "name": long(254) })), "cluster.name"),
+        (with("cluster", json!({ "name": "a", "uid": long(254) })), "cluster.uid"),
+        (with("orgId", json!(long(254))), "orgId"),
     ];
     for (config, path) in cases {
         check(&parse_err(&config), path, "254 characters long; at most 253", path);

@@ -1,4 +1,5 @@
-//! The request Create sends: the SPEC's `BackupCreateRequest` field names and values.
+//! The request Create sends: the SPEC's method, path and `BackupCreateRequest` /
+//! `BackupScheduleCreateRequest` field names and values.
 
 mod common;
 
@@ -25,6 +26,7 @@ fn base(extra: Value) -> Value {
               "volumeSnapshotClasses": [{ "name": "az-a" }, { "name": "az-b" }] },
             { "name": "efs.csi.aws.com" }
         ],
+        "cluster": { "name": "prod-eu-1" },
         "backupName": "orders-nightly",
         "namespaces": ["orders", "payments"]
     });
@@ -34,8 +36,21 @@ fn base(extra: Value) -> Value {
     config
 }
 
+/// The body of the request a config gives.
 fn request_json(config: &Value) -> Value {
-    serde_json::to_value(request(&parse(config))).unwrap()
+    serde_json::to_value(request(&parse(config))).unwrap()["body"].clone()
+}
+
+#[test]
+fn the_detail_is_method_path_and_body() {
+    let manual = serde_json::to_value(request(&parse(&base(json!({}))))).unwrap();
+    assert_eq!(keys(&manual), ["body", "method", "path"].into_iter().collect());
+    assert_eq!(manual["method"], "POST");
+    assert_eq!(manual["path"], "/v1/backup");
+    let scheduled =
+        serde_json::to_value(request(&parse(&base(json!({ "backupKind": "scheduled" }))))).unwrap();
+    assert_eq!(scheduled["method"], "POST");
+    assert_eq!(scheduled["path"], "/v1/backupschedule");
 }
 
 #[test]
@@ -43,6 +58,7 @@ fn a_manual_request_has_exactly_the_specs_fields() {
     let r = request_json(&base(json!({})));
     let expected: BTreeSet<&str> = [
         "metadata",
+        "cluster_ref",
         "backup_location_ref",
         "namespaces",
         "volume_snapshot_class_mapping",
@@ -53,10 +69,13 @@ fn a_manual_request_has_exactly_the_specs_fields() {
     .into_iter()
     .collect();
     assert_eq!(keys(&r), expected);
-    assert_eq!(keys(&r["metadata"]), ["name"].into_iter().collect());
+    assert_eq!(keys(&r["metadata"]), ["name", "org_id"].into_iter().collect());
+    assert_eq!(keys(&r["cluster_ref"]), ["name"].into_iter().collect());
     assert_eq!(keys(&r["backup_location_ref"]), ["name"].into_iter().collect());
     assert_eq!(keys(&r["backup_object_type"]), ["type"].into_iter().collect());
     assert_eq!(r["metadata"]["name"], "orders-nightly");
+    assert_eq!(r["metadata"]["org_id"], "default", "the organisation defaults to \"default\"");
+    assert_eq!(r["cluster_ref"]["name"], "prod-eu-1");
     assert_eq!(r["backup_location_ref"]["name"], "s3-backups", "the first location is preselected");
     assert_eq!(r["namespaces"], json!(["orders", "payments"]));
     assert_eq!(r["direct_kdmp"], false);
@@ -92,7 +111,7 @@ fn the_mapping_is_the_classes_the_decision_snapshots_with() {
                 .filter(|p| p.backup_type.uses_csi_snapshot())
                 .map(|p| (p.name.clone(), json!(p.volume_snapshot_class.clone().unwrap())))
                 .collect();
-            let r = serde_json::to_value(request(&config)).unwrap();
+            let r = serde_json::to_value(request(&config)).unwrap()["body"].clone();
             assert_eq!(
                 r["volume_snapshot_class_mapping"],
                 Value::Object(expected),
@@ -157,8 +176,9 @@ fn every_scenario_builds_a_named_request() {
     for scenario in &scenarios::SCENARIOS {
         let config = scenario.config();
         assert!(form_problems(&config).is_empty(), "{}", scenario.id);
-        let r = serde_json::to_value(request(&config)).unwrap();
+        let r = serde_json::to_value(request(&config)).unwrap()["body"].clone();
         assert!(!r["metadata"]["name"].as_str().unwrap().is_empty(), "{}", scenario.id);
+        assert!(!r["cluster_ref"]["name"].as_str().unwrap().is_empty(), "{}", scenario.id);
         assert!(!r["namespaces"].as_array().unwrap().is_empty(), "{}", scenario.id);
     }
 }
@@ -174,4 +194,88 @@ fn a_scheduled_backup_without_a_policy_cannot_be_sent() {
     assert_eq!(problems[0].0, "schedulePolicy");
     config.backup_kind = backup_matrix::config::BackupKind::Manual;
     assert!(backup_matrix::request::form_problems(&config).is_empty(), "a manual backup needs none");
+}
+
+#[test]
+fn uids_and_the_organisation_come_from_the_config() {
+    let r = request_json(&base(json!({
+        "orgId": "finance",
+        "cluster": { "name": "prod-eu-1", "uid": "0f6e2a4c-1b7d-4c3e-9a8f-2d5b6c7e8f90" },
+        "backupLocations": [
+            { "name": "minio", "type": "s3" },
+            { "name": "nfs-share", "type": "nfs", "uid": "nfs-uid-1" }
+        ],
+        "backupLocation": "nfs-share",
+        "schedulePolicies": ["hourly", { "name": "nightly", "uid": "policy-uid-7" }],
+        "schedulePolicy": "nightly",
+        "backupKind": "scheduled"
+    })));
+    assert_eq!(r["metadata"], json!({ "name": "orders-nightly", "org_id": "finance" }));
+    assert_eq!(
+        r["cluster_ref"],
+        json!({ "name": "prod-eu-1", "uid": "0f6e2a4c-1b7d-4c3e-9a8f-2d5b6c7e8f90" })
+    );
+    assert_eq!(r["backup_location_ref"], json!({ "name": "nfs-share", "uid": "nfs-uid-1" }));
+    assert_eq!(r["schedule_policy_ref"], json!({ "name": "nightly", "uid": "policy-uid-7" }));
+    // Without a uid in the config, the reference has none.
+    let r = request_json(&base(
+        json!({ "schedulePolicies": ["hourly", { "name": "nightly", "uid": "p-7" }], "backupKind": "scheduled" }),
+    ));
+    assert_eq!(r["schedule_policy_ref"], json!({ "name": "hourly" }));
+}
+
+#[test]
+fn a_config_without_a_cluster_is_accepted_but_cannot_be_sent() {
+    let mut config = base(json!({}));
+    config.as_object_mut().unwrap().remove("cluster");
+    let config = parse(&config);
+    let fields: Vec<&str> = form_problems(&config).into_iter().map(|(field, _)| field).collect();
+    assert_eq!(fields, ["cluster"]);
+    assert_eq!(serde_json::to_value(request(&config)).unwrap()["body"]["cluster_ref"], json!({ "name": "" }));
+}
+
+/// Runs `command` in `sh` with `curl` as a function that prints each argument NUL-terminated.
+fn curl_arguments(command: &str, url: &str, token: &str) -> Vec<String> {
+    let script = format!("curl() {{ for a in \"$@\"; do printf '%s\\0' \"$a\"; done; }}\n{command}");
+    let out = std::process::Command::new("sh")
+        .arg("-c")
+        .arg(script)
+        .env("PXB_URL", url)
+        .env("PXB_TOKEN", token)
+        .output()
+        .expect("sh runs");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let text = String::from_utf8(out.stdout).unwrap();
+    text.split_terminator('\0').map(str::to_owned).collect()
+}
+
+#[test]
+fn the_curl_command_sends_the_request_to_its_path_with_the_users_variables() {
+    for kind in ["manual", "scheduled"] {
+        let config = parse(&base(json!({ "backupKind": kind, "offload": true })));
+        let r = request(&config);
+        let command = backup_matrix::request::curl(&r);
+        assert!(command.contains("$PXB_URL") || command.contains("${PXB_URL}"), "{command}");
+        assert!(command.contains("${PXB_TOKEN}"), "{command}");
+        let args = curl_arguments(&command, "https://pxb.example.com", "t0k3n");
+        let wanted_url = format!("https://pxb.example.com{}", r.path);
+        assert_eq!(args[..3], ["-X", "POST", wanted_url.as_str()], "{kind}: {args:?}");
+        assert!(args.windows(2).any(|w| w == ["-H", "Authorization: Bearer t0k3n"]), "{args:?}");
+        assert!(args.windows(2).any(|w| w == ["-H", "Content-Type: application/json"]), "{args:?}");
+        let data = args.iter().position(|a| a == "--data-raw").expect("--data-raw");
+        let body: Value = serde_json::from_str(&args[data + 1]).expect("the body is JSON");
+        assert_eq!(body, serde_json::to_value(&r.body).unwrap(), "{kind}");
+    }
+}
+
+#[test]
+fn the_curl_command_quotes_a_single_quote_in_the_body() {
+    let mut config = parse(&base(json!({})));
+    // Names with a quote cannot pass the config's checks; the command must still be safe.
+    config.backup_name = "it's; rm -rf ~".to_owned();
+    let r = request(&config);
+    let args = curl_arguments(&backup_matrix::request::curl(&r), "u", "t");
+    let data = args.iter().position(|a| a == "--data-raw").unwrap();
+    let body: Value = serde_json::from_str(&args[data + 1]).unwrap();
+    assert_eq!(body["metadata"]["name"], "it's; rm -rf ~");
 }

@@ -2,7 +2,7 @@
 //! another version or damaged ones are told apart, and arbitrary text never panics: `decode`
 //! gives an error or a config that validates. 9,000 property cases in all (3 x 3,000).
 
-use backup_matrix::config::{BackupKind, BackupObject, MAX_CONFIG_BYTES};
+use backup_matrix::config::{BackupKind, BackupObject, Cluster, SchedulePolicy, MAX_CONFIG_BYTES};
 use backup_matrix::scenarios::SCENARIOS;
 use backup_matrix::share::{decode, encode, MAX_STATE_CHARS, PREFIX};
 use backup_matrix::{Config, Mode, Provisioner, Selection, SnapshotClass};
@@ -197,6 +197,10 @@ prop_compose! {
         location in prop::option::of(0usize..4),
         policy in prop::option::of(0usize..2),
         namespaces in prop::collection::vec("[a-z]([a-z0-9-]{0,10}[a-z0-9])?", 0..4),
+        cluster in prop::option::of(("[a-z]([a-z0-9-]{0,12}[a-z0-9])?", prop::option::of("[A-Za-z0-9_.-]{1,36}"))),
+        org_id in prop::sample::select(&["default", "finance", "team-a.eu"][..]),
+        location_uids in prop::collection::vec(prop::option::of("[a-f0-9-]{1,36}"), 4),
+        policy_uids in prop::collection::vec(prop::option::of("[a-f0-9-]{1,36}"), 2),
     ) -> Config {
         let provisioners = names.iter().zip(shapes).enumerate().map(|(i, (n, s))| provisioner(i, n, s)).collect();
         let mut config = Config {
@@ -208,10 +212,21 @@ prop_compose! {
             backup_kind: if scheduled { BackupKind::Scheduled } else { BackupKind::Manual },
             backup_object: if vm { BackupObject::Vm } else { BackupObject::Namespace },
             namespaces,
+            cluster: cluster.map(|(name, uid)| Cluster { name, uid }),
+            org_id: org_id.to_owned(),
             ..Config::default()
         };
+        for (location, uid) in config.backup_locations.iter_mut().zip(location_uids) {
+            location.uid = uid;
+        }
+        config.schedule_policies = config
+            .schedule_policies
+            .iter()
+            .zip(policy_uids)
+            .map(|(policy, uid)| SchedulePolicy::new(policy.name.clone(), uid))
+            .collect();
         config.backup_location = location.map(|i| config.backup_locations[i].name.clone());
-        config.schedule_policy = policy.map(|i| config.schedule_policies[i].clone());
+        config.schedule_policy = policy.map(|i| config.schedule_policies[i].name.clone());
         config
     }
 }

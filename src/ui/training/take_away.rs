@@ -1,7 +1,9 @@
-//! Taking the request away: copy its JSON to the clipboard, download it as a file, or print
-//! the form with its preview and marked tables (the print stylesheet leaves the rest out).
+//! Taking the request away: copy it to the clipboard as JSON or as a `curl` command, download
+//! it as a JSON file, or print the form with its preview and marked tables (the print
+//! stylesheet leaves the rest out).
 
 use backup_matrix::config::check_object_name;
+use backup_matrix::request::curl;
 use leptos::prelude::*;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
@@ -23,8 +25,8 @@ pub fn file_name(backup_name: &str) -> String {
     format!("{base}-request.json")
 }
 
-/// Writes `text` to the clipboard; `done` gets what to tell the user.
-fn copy(text: &str, done: RwSignal<Option<String>>) {
+/// Writes `text` to the clipboard; `done` gets what to tell the user, naming `what` was copied.
+fn copy(text: &str, what: &'static str, done: RwSignal<Option<String>>) {
     // Missing outside secure contexts (HTTPS or localhost).
     let clipboard = js_sys::Reflect::get(&window().navigator(), &JsValue::from_str("clipboard"))
         .ok()
@@ -37,7 +39,7 @@ fn copy(text: &str, done: RwSignal<Option<String>>) {
         return;
     };
     let ok = Closure::<dyn FnMut(JsValue)>::once(move |_| {
-        done.try_set(Some("Copied the request JSON to the clipboard.".to_owned()));
+        done.try_set(Some(format!("Copied {what} to the clipboard.")));
     });
     let failed = Closure::<dyn FnMut(JsValue)>::once(move |error| {
         done.try_set(Some(format!("Could not copy: {}.", error_text(&error))));
@@ -64,7 +66,7 @@ fn download(text: &str, name: &str) -> Result<(), JsValue> {
     Ok(())
 }
 
-/// Copy, Download and Print buttons, and what the last one did.
+/// Copy (JSON or curl), Download and Print buttons, and what the last one did.
 #[component]
 pub fn TakeAway(
     /// The widget's state.
@@ -74,7 +76,11 @@ pub fn TakeAway(
     let json = move || state.request.with_untracked(crate::js::pretty);
     let on_copy = move |_| {
         done.set(None);
-        copy(&json(), done);
+        copy(&json(), "the request JSON", done);
+    };
+    let on_curl = move |_| {
+        done.set(None);
+        copy(&state.request.with_untracked(curl), "the curl command", done);
     };
     let on_download = move |_| {
         let name = state.config.with_untracked(|c| file_name(&c.backup_name));
@@ -85,11 +91,14 @@ pub fn TakeAway(
     };
     view! {
         <p class="cbw-hint">
-            "The request as the preview shows it, whether or not Create would send it now. Printing leaves these panels and the buttons out."
+            "The request as the preview shows it (method, path and body), whether or not Create would send it now. The curl command reads the API's address and a bearer token from the shell variables PXB_URL and PXB_TOKEN: set them first. Printing leaves these panels and the buttons out."
         </p>
         <div class="cbw-actions">
             <button type="button" class="cbw-button cbw-button-small" on:click=on_copy>
                 "Copy request JSON"
+            </button>
+            <button type="button" class="cbw-button cbw-button-small" on:click=on_curl>
+                "Copy as curl"
             </button>
             <button type="button" class="cbw-button cbw-button-small" on:click=on_download>
                 "Download request JSON"
