@@ -1,30 +1,40 @@
 // The host-facing module: initialises the wasm, defines <create-backup-form>, and exports
 // mount(), decide() and scenarios(). It only translates between plain objects and the JSON
-// strings of the Rust side; every rule lives in Rust.
+// strings of the Rust side; every rule lives in Rust. Each widget renders into its host's
+// shadow root (shadow.js).
 import init, { mountWithOptions, decideJson, scenariosJson } from './create-backup-widget.js';
+import { loadStyles, openRoot } from './shadow.js';
 
-await init({ module_or_path: new URL('create-backup-widget_bg.wasm', import.meta.url) });
+await Promise.all([init({ module_or_path: new URL('./create-backup-widget_bg.wasm', import.meta.url) }), loadStyles()]);
 
 const toJson = (config) =>
   config === undefined || config === null ? undefined : typeof config === 'string' ? config : JSON.stringify(config);
 
 // options: { urlState?: boolean, inventoryEditor?: 'hidden' }, what the host allows.
+// Renders into `element`'s shadow root; events are dispatched on `element` itself. Returns the
+// wasm Widget, with `close()` that frees it and empties the shadow root.
 function attach(element, config, scenario, options, whileConnected = false) {
   const emit = (type, detail) => {
     // An element removed before its queued start event ran is being torn down: stay silent.
     if (whileConnected && !element.isConnected) return;
     element.dispatchEvent(new CustomEvent(type, { detail: JSON.parse(detail), bubbles: true, composed: true }));
   };
-  return mountWithOptions(element, toJson(config), scenario ?? undefined, emit, options ? JSON.stringify(options) : undefined);
+  const root = openRoot(element);
+  const widget = mountWithOptions(root.container, toJson(config), scenario ?? undefined, emit, options ? JSON.stringify(options) : undefined);
+  widget.close = () => {
+    widget.unmount();
+    widget.free();
+    root.close();
+  };
+  return widget;
 }
 
 /**
- * Mounts a widget into `element`; returns a handle with update(config), decision(), unmount().
+ * Mounts a widget into an open shadow root of `element` (its light DOM is left alone); returns a handle with update(config), decision(), unmount().
  * `options`: `{ urlState: true }` keeps the form state in the URL hash; `{ inventoryEditor: 'hidden' }`
  * leaves the inventory editor out.
  */
 export function mount(element, config, options) {
-  element.classList.add('cbw-host'); // carries the theme's custom properties
   let widget = attach(element, config, undefined, options);
   return {
     update(next) {
@@ -37,10 +47,8 @@ export function mount(element, config, options) {
     },
     unmount() {
       if (!widget) return;
-      widget.unmount();
-      widget.free();
+      widget.close();
       widget = null;
-      element.replaceChildren();
     },
   };
 }
@@ -78,10 +86,8 @@ class CreateBackupForm extends HTMLElement {
     // Kept while moved within a page; freed once it is really gone.
     queueMicrotask(() => {
       if (!this.isConnected && this.#widget) {
-        this.#widget.unmount();
-        this.#widget.free();
+        this.#widget.close();
         this.#widget = null;
-        this.replaceChildren();
       }
     });
   }

@@ -25,7 +25,7 @@ pub fn Preview(
     let request_json = move || state.request.with(|r| serde_json::to_string_pretty(r).unwrap_or_default());
     let request_id = state.id("request");
     view! {
-        <section class="cbw-preview" aria-labelledby=state.id("preview-title")>
+        <section class="cbw-preview" part="preview" aria-labelledby=state.id("preview-title")>
             <h2 class="cbw-title" id=state.id("preview-title")>"What this backup will be"</h2>
             <div role="status" class="cbw-status">
                 <p class="cbw-headline" class:cbw-ok=can_create class:cbw-fail=move || !can_create()>
