@@ -475,6 +475,19 @@ describe('Embedding dist/', () => {
               updateOutcome = { threw: error instanceof Error, message: error.message };
             }
             const staleDecision = stale.decision();
+            // An element that cannot have a shadow root, or has one of its own: a clear Error.
+            const refusals = [];
+            const owned = document.createElement('div');
+            owned.attachShadow({ mode: 'open' }).append('the host\'s own');
+            for (const element of [document.createElement('input'), owned]) {
+              try {
+                mount(element, { provisioners: [EBS] });
+                refusals.push(`<${element.localName}>: mounted`);
+              } catch (error) {
+                refusals.push(error instanceof Error && /shadow root/.test(error.message) ? 'refused' : `<${element.localName}>: ${error}`);
+              }
+            }
+            if (owned.shadowRoot.textContent !== 'the host\'s own') refusals.push('the host\'s shadow root was changed');
             stale.unmount(); // a second unmount does nothing
             // Let whatever the 100 widgets had queued run out (see the todo test below).
             await new Promise((resolve) => setTimeout(resolve, 100));
@@ -484,7 +497,7 @@ describe('Embedding dist/', () => {
             target.addEventListener('backup-change', () => changes++);
             const fresh = mount(target, { provisioners: [EBS], backupName: 'after-100' });
             await new Promise((resolve) => setTimeout(resolve, 50));
-            return { problems, updateOutcome, staleDecision, changesOnMount: changes, decision: fresh.decision(), forms: target.shadowRoot.querySelectorAll('form').length };
+            return { problems, refusals, updateOutcome, staleDecision, changesOnMount: changes, decision: fresh.decision(), forms: target.shadowRoot.querySelectorAll('form').length };
           },
           { EBS },
         );
@@ -494,6 +507,7 @@ describe('Embedding dist/', () => {
           `update on an unmounted handle is a no-op or throws a clear Error: ${JSON.stringify(result.updateOutcome)}`,
         );
         assert.equal(result.staleDecision, null, 'decision() on an unmounted handle is null');
+        assert.deepEqual(result.refusals, ['refused', 'refused'], 'mount() into an <input>, or into an element with its own shadow root, throws an Error that says why');
         assert.equal(result.forms, 1, 'mounted once more: one form');
         assert.equal(result.decision.provisioners[0].backupType, 'csi-snapshot');
         assert.equal(result.changesOnMount, 1, 'one backup-change on start');
