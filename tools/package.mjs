@@ -33,7 +33,11 @@ export async function runtimeFiles(dist, entries) {
     if (seen.has(file)) continue;
     const full = path.join(dist, file);
     if (!(await stat(full).catch(() => null))?.isFile()) {
-      throw new Error(`${file} is missing from ${dist}${entries.includes(file) ? ' (an entry of the package)' : ''}: build dist/ first (./dev package does)`);
+      throw new Error(
+        entries.includes(file)
+          ? `the package's entry ${file} is not in ${dist}: the Trunk build (index.html) must produce it; ./dev package builds dist/ first`
+          : `${file}, loaded by the package's files, is not in ${dist}: build dist/ first (./dev package does)`,
+      );
     }
     seen.add(file);
     if (!file.endsWith('.js')) continue;
