@@ -3,7 +3,8 @@
 // and URL state. A training site loads this module instead of backup-form.js.
 import init, * as wasm from './create-backup-widget-training.js';
 import { define } from './host.js';
+import { loadStyles } from './shadow.js';
 
-await init({ module_or_path: new URL('create-backup-widget-training_bg.wasm', import.meta.url) });
+await Promise.all([init({ module_or_path: new URL('./create-backup-widget-training_bg.wasm', import.meta.url) }), loadStyles()]);
 
 export const { mount, decide, scenarios } = define(wasm);

@@ -116,7 +116,7 @@ export interface WidgetHandle {
   update(config: Config | string): ConfigError | null;
   /** The current Decision; null after unmount. */
   decision(): Decision | null;
-  /** Removes the widget and empties the element; later calls do nothing. */
+  /** Removes the widget and empties its shadow root (the element's light DOM is never touched); later calls do nothing. */
   unmount(): void;
 }
 
@@ -127,7 +127,10 @@ export interface MountOptions {
   inventoryEditor?: 'shown' | 'hidden';
 }
 
-/** Mounts a widget into `element`. A bad config shows its error over the default scenario. */
+/**
+ * Mounts a widget into an open shadow root of `element` (one that can have a shadow root and has
+ * none of its own). A bad config shows its error over the default scenario.
+ */
 export function mount(element: HTMLElement, config?: Config | string, options?: MountOptions): WidgetHandle;
 /** Decides a config with no DOM. Throws an Error with a `path` property on a bad config. */
 export function decide(config: Config | string): Decision;

@@ -1,6 +1,8 @@
 // What both bundles share: the <create-backup-form> element and the exports mount(),
 // decide() and scenarios(), over the wasm exports of whichever bundle loaded it. It only
 // hands configs to Rust as JSON text and dispatches what Rust sends; every rule lives in Rust.
+// Each widget renders into its host's shadow root (shadow.js).
+import { openRoot } from './shadow.js';
 
 /** Defines the element over `wasm` (the bindings of one bundle) and returns the exports. */
 export function define(wasm) {
@@ -8,22 +10,30 @@ export function define(wasm) {
     config === undefined || config === null ? undefined : typeof config === 'string' ? config : JSON.stringify(config);
 
   // options: { urlState?: boolean, inventoryEditor?: 'hidden' }, what the host allows.
+  // Renders into `element`'s shadow root; events are dispatched on `element` itself. Returns the
+  // wasm Widget, with `close()` that frees it and empties the shadow root.
   function attach(element, config, scenario, options, whileConnected = false) {
     const emit = (type, detail) => {
       // An element removed before its queued start event ran is being torn down: stay silent.
       if (whileConnected && !element.isConnected) return;
       element.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
     };
-    return wasm.mountWithOptions(element, toJson(config), scenario ?? undefined, emit, options);
+    const root = openRoot(element);
+    const widget = wasm.mountWithOptions(root.container, toJson(config), scenario ?? undefined, emit, options);
+    widget.close = () => {
+      widget.unmount();
+      widget.free();
+      root.close();
+    };
+    return widget;
   }
 
   /**
-   * Mounts a widget into `element`; returns a handle with update(config), decision(), unmount().
+   * Mounts a widget into an open shadow root of `element` (its light DOM is left alone); returns a handle with update(config), decision(), unmount().
    * `options`: `{ urlState: true }` keeps the form state in the URL hash; `{ inventoryEditor: 'hidden' }`
    * leaves the inventory editor out.
    */
   function mount(element, config, options) {
-    element.classList.add('cbw-host'); // carries the theme's custom properties
     let widget = attach(element, config, undefined, options);
     return {
       update(next) {
@@ -36,10 +46,8 @@ export function define(wasm) {
       },
       unmount() {
         if (!widget) return;
-        widget.unmount();
-        widget.free();
+        widget.close();
         widget = null;
-        element.replaceChildren();
       },
     };
   }
@@ -77,10 +85,8 @@ export function define(wasm) {
       // Kept while moved within a page; freed once it is really gone.
       queueMicrotask(() => {
         if (!this.isConnected && this.#widget) {
-          this.#widget.unmount();
-          this.#widget.free();
+          this.#widget.close();
           this.#widget = null;
-          this.replaceChildren();
         }
       });
     }

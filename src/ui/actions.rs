@@ -101,6 +101,7 @@ pub fn CreateButton(
             <button
                 type="button"
                 class="cbw-button"
+                part="create-button"
                 aria-disabled=move || blocked().to_string()
                 aria-describedby=why_id.clone()
                 on:click=on_click

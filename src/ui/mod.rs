@@ -70,11 +70,11 @@ pub fn App(
     training: TrainingOptions,
 ) -> impl IntoView {
     view! {
-        <div class="cbw">
+        <div class="cbw" part="widget">
             <ConfigError state />
             {link_state(state, training)}
             <div class="cbw-layout">
-                <form class="cbw-form" aria-label="Create Backup" on:submit=|ev| ev.prevent_default()>
+                <form class="cbw-form" part="form" aria-label="Create Backup" on:submit=|ev| ev.prevent_default()>
                     <Details state />
                     <SnapshotClassMapping state />
                     <Options state />
@@ -97,7 +97,7 @@ fn ConfigError(
     move || {
         state.config_error.get().map(|error| {
             view! {
-                <div class="cbw-config-error" role="alert">
+                <div class="cbw-config-error" part="config-error" role="alert">
                     <strong>"This config was not applied. "</strong>
                     <span class="cbw-config-error-message">{error.message}</span>
                     " (at " <code>{error.path}</code> "). The form shows the last good config."

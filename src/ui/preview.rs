@@ -26,7 +26,7 @@ pub fn Preview(
     let endpoint = move || state.request.with(|r| format!("{} {}", r.method, r.path));
     let request_id = state.id("request");
     view! {
-        <section class="cbw-preview" aria-labelledby=state.id("preview-title")>
+        <section class="cbw-preview" part="preview" aria-labelledby=state.id("preview-title")>
             <h2 class="cbw-title" id=state.id("preview-title")>"What this backup will be"</h2>
             <div role="status" class="cbw-status">
                 <p class="cbw-headline" class:cbw-ok=can_create class:cbw-fail=move || !can_create()>

@@ -93,7 +93,7 @@ pub fn MatrixTables(
 ) -> impl IntoView {
     let decision = state.decision;
     view! {
-        <section class="cbw-tables" aria-labelledby=state.id("tables-title")>
+        <section class="cbw-tables" part="tables" aria-labelledby=state.id("tables-title")>
             <h2 class="cbw-title" id=state.id("tables-title")>"The matrices, with the rows in use marked"</h2>
             <MatrixTable
                 state

@@ -24,7 +24,7 @@ describe('demo page (dist/index.html)', () => {
       const status = page.locator('create-backup-form [role="status"]');
       await status.waitFor({ state: 'visible', timeout: 15_000 });
       await page.waitForFunction(
-        () => document.querySelector('create-backup-form [role="status"]')?.textContent.includes('The backup'),
+        () => document.querySelector('create-backup-form').shadowRoot.querySelector('[role="status"]')?.textContent.includes('The backup'),
         null,
         { timeout: 15_000 },
       );

@@ -30,19 +30,30 @@ const HOST_PAGE = `<!doctype html>
     <title>Host page with three widgets</title>
     <link rel="icon" href="favicon.svg" type="image/svg+xml">
     <link rel="stylesheet" href="backup-form.css">
+    <link rel="stylesheet" href="host.css">
     <script type="module" src="backup-form.js"></script>
   </head>
   <body>
     <main>
       <h1>Three widgets</h1>
+      <p class="cbw-hint" id="host-hint">The host's own paragraph, with one of the widget's class names.</p>
       <create-backup-form id="a" scenario="aws-ebs"></create-backup-form>
-      <create-backup-form id="b" scenario="aws-efs"></create-backup-form>
+      <create-backup-form id="b" scenario="aws-efs"><span class="light">Written by the author</span></create-backup-form>
       <create-backup-form id="c" scenario="aws-efs" config='${JSON.stringify(IBM_CONFIG)}'></create-backup-form>
       <div id="shadow-host"></div>
       <div id="target"></div>
     </main>
   </body>
 </html>
+`;
+
+/** The host's stylesheet: a docs theme that restyles every table, code and label, uses one of
+ * the widget's class names, and themes widget #a through a custom property and a ::part(). */
+const HOST_CSS = `
+table, code, label, p { color: rgb(255, 0, 0) !important; font-family: serif !important; }
+.cbw-table, .cbw-preview { display: none !important; }
+#a { --cbw-accent: rgb(1, 2, 3); }
+#a::part(create-button) { outline: 3px dotted rgb(4, 5, 6); }
 `;
 
 const BACKUP_TYPES = ['portworx-cloud-snapshot', 'direct-kdmp', 'csi-snapshot', 'csi-snapshot-offload', 'fails'];
@@ -88,6 +99,7 @@ describe('Embedding dist/', () => {
     root = await mkdtemp(path.join(os.tmpdir(), 'cbw-e2e-'));
     await cp(DIST, root, { recursive: true });
     await writeFile(path.join(root, 'host.html'), HOST_PAGE);
+    await writeFile(path.join(root, 'host.css'), HOST_CSS);
     browser = await launchBrowser();
   });
   after(async () => {
@@ -108,10 +120,11 @@ describe('Embedding dist/', () => {
         const { status, offload } = widgetParts(page, target);
         assert.match(await status.innerText(), /The backup fails/, `${file || 'index.html'}: EFS without offload fails`);
         await offload.check();
-        await page.waitForFunction((t) => document.querySelector(t).querySelector('[role="status"]').innerText.includes('The backup is created'), target);
-        // The widget's stylesheet applied (a link, allowed by style-src 'self').
-        const display = await page.locator(target).evaluate((el) => getComputedStyle(el).display);
-        assert.equal(display, 'block', 'backup-form.css applies');
+        await page.waitForFunction((t) => document.querySelector(t).shadowRoot.querySelector('[role="status"]').innerText.includes('The backup is created'), target);
+        // The widget's stylesheet applies: on the element (the page's link) and in its shadow root
+        // (adopted, allowed by style-src 'self').
+        const display = await page.locator(target).evaluate((el) => [getComputedStyle(el).display, getComputedStyle(el.shadowRoot.querySelector('.cbw')).display]);
+        assert.deepEqual(display, ['block', 'grid'], 'backup-form.css applies to the element and inside its shadow root');
         const { csp } = await recorded(page);
         assert.deepEqual(csp, [], `${file || 'index.html'}: no securitypolicyviolation`);
       }
@@ -145,7 +158,7 @@ describe('Embedding dist/', () => {
         const before = await status.innerText();
         await offload.check();
         await page.waitForFunction(
-          ({ t, before }) => document.querySelector(t).querySelector('[role="status"]').innerText !== before,
+          ({ t, before }) => document.querySelector(t).shadowRoot.querySelector('[role="status"]').innerText !== before,
           { t: target, before },
         );
         await page.waitForLoadState('networkidle'); // the favicon too, before the next page
@@ -276,7 +289,7 @@ describe('Embedding dist/', () => {
           const decision = el.decision;
           el.config = config;
           await new Promise((resolve) => setTimeout(resolve, 50));
-          return { config, before: decision, after: el.decision, alert: el.querySelector('[role="alert"]')?.innerText ?? null };
+          return { config, before: decision, after: el.decision, alert: el.shadowRoot.querySelector('[role="alert"]')?.innerText ?? null };
         });
         assert.equal(roundTrip.config.provisioners[0].volumeSnapshotClass, 'ibm-a', 'config has the chosen class');
         assert.equal(roundTrip.config.offload, true, 'config has offload on');
@@ -286,14 +299,14 @@ describe('Embedding dist/', () => {
 
         // Changing the config attribute.
         await c.evaluate((el) => el.setAttribute('config', JSON.stringify({ provisioners: [{ name: 'file.csi.azure.com', volumeSnapshotClasses: [{ name: 'azf' }] }] })));
-        await page.waitForFunction(() => document.querySelector('#c [role="status"]').innerText.includes('file.csi.azure.com'));
+        await page.waitForFunction(() => document.querySelector('#c').shadowRoot.querySelector('[role="status"]').innerText.includes('file.csi.azure.com'));
         decision = await c.evaluate((el) => el.decision);
         assert.equal(decision.provisioners[0].name, 'file.csi.azure.com');
         assert.equal(await page.locator('#c').getByLabel('Volume snapshot class for file.csi.azure.com', { exact: true }).count(), 1);
 
         // Setting the config property (an object).
         await c.evaluate((el) => (el.config = { provisioners: [{ name: 'pxd.portworx.com' }], offload: true, backupName: 'set-by-property' }));
-        await page.waitForFunction(() => document.querySelector('#c [role="status"]').innerText.includes('pxd.portworx.com'));
+        await page.waitForFunction(() => document.querySelector('#c').shadowRoot.querySelector('[role="status"]').innerText.includes('pxd.portworx.com'));
         assert.equal((await c.evaluate((el) => el.decision)).provisioners[0].csiMatrixRow, 1, 'Portworx with offload: Table 1, row 1');
         assert.equal(await widgetParts(page, '#c').offload.isChecked(), true);
         assert.equal(await widgetParts(page, '#c').backupName.inputValue(), 'set-by-property');
@@ -313,7 +326,7 @@ describe('Embedding dist/', () => {
 
         // Changing the scenario attribute of #a.
         await page.locator('#a').evaluate((el) => el.setAttribute('scenario', 'gcp-disk'));
-        await page.waitForFunction(() => document.querySelector('#a [role="status"]').innerText.includes('pd.csi.storage.gke.io'));
+        await page.waitForFunction(() => document.querySelector('#a').shadowRoot.querySelector('[role="status"]').innerText.includes('pd.csi.storage.gke.io'));
         assert.equal((await page.locator('#a').evaluate((el) => el.decision)).provisioners[0].name, 'pd.csi.storage.gke.io');
         assert.equal(await page.locator('#a').getByLabel('Volume snapshot class for ebs.csi.aws.com', { exact: true }).count(), 0, 'the old provisioner is gone');
 
@@ -341,7 +354,95 @@ describe('Embedding dist/', () => {
       }
     });
 
-    test('mount/unmount 100 times on one element: still works, the element is emptied, an unmounted handle does not crash the page', async () => {
+    test('its own shadow root: the light DOM is untouched, the host\'s CSS stays out and the widget\'s stays in, theming goes through custom properties and ::part(), ids resolve within each root', async () => {
+      const { context, page, errors } = await hostPage();
+      try {
+        const light = await page.evaluate(() =>
+          ['a', 'b', 'c'].map((id) => {
+            const el = document.getElementById(id);
+            return { id, mode: el.shadowRoot?.mode ?? null, html: el.innerHTML, attributes: el.getAttributeNames().sort() };
+          }),
+        );
+        assert.deepEqual(
+          light,
+          [
+            { id: 'a', mode: 'open', html: '', attributes: ['id', 'scenario'] },
+            { id: 'b', mode: 'open', html: '<span class="light">Written by the author</span>', attributes: ['id', 'scenario'] },
+            { id: 'c', mode: 'open', html: '', attributes: ['config', 'id', 'scenario'] },
+          ],
+          'each element has an open shadow root; its children and attributes are as the author wrote them',
+        );
+
+        const styles = await page.evaluate(() => {
+          const root = document.getElementById('a').shadowRoot;
+          const style = (el) => getComputedStyle(el);
+          const hint = document.getElementById('host-hint');
+          return {
+            label: style(root.querySelector('label')).color,
+            code: style(root.querySelector('code')).fontFamily,
+            table: style(root.querySelector('.cbw-table')).display,
+            preview: style(root.querySelector('.cbw-preview')).display,
+            accent: style(root.querySelector('.cbw-button')).backgroundColor,
+            part: style(root.querySelector('[part="create-button"]')).outline,
+            hostHint: { fontSize: style(hint).fontSize, marginTop: style(hint).marginTop },
+          };
+        });
+        assert.notEqual(styles.label, 'rgb(255, 0, 0)', "the host's label rule does not reach the widget's labels");
+        assert.doesNotMatch(styles.code, /^serif/, "the host's code rule does not reach the widget's code");
+        assert.notEqual(styles.table, 'none', "the host's .cbw-table rule does not reach the widget's tables");
+        assert.notEqual(styles.preview, 'none', "the host's .cbw-preview rule does not reach the widget's preview");
+        assert.equal(styles.accent, 'rgb(1, 2, 3)', 'a --cbw-accent set on the element themes the widget');
+        assert.match(styles.part, /rgb\(4, 5, 6\) dotted 3px/, '::part(create-button) reaches the Create button');
+        assert.deepEqual(styles.hostHint, { fontSize: '16px', marginTop: '16px' }, "the widget's .cbw-hint rule does not reach the host's paragraph");
+
+        // Ids: unique within each shadow root, and every reference resolves within the same root.
+        const references = await page.evaluate(() =>
+          ['a', 'b', 'c'].map((id) => {
+            const root = document.getElementById(id).shadowRoot;
+            const ids = [...root.querySelectorAll('[id]')].map((el) => el.id);
+            const duplicates = ids.filter((x, i) => ids.indexOf(x) !== i);
+            const refs = [...root.querySelectorAll('[aria-describedby], [aria-labelledby], [aria-controls], label[for]')].flatMap((el) =>
+              ['aria-describedby', 'aria-labelledby', 'aria-controls', 'for'].flatMap((name) => (el.getAttribute(name) ?? '').split(/\s+/).filter(Boolean)),
+            );
+            const dangling = refs.filter((ref) => !root.getElementById(ref));
+            return { id, ids: ids.length, refs: refs.length, duplicates, dangling };
+          }),
+        );
+        for (const r of references) {
+          assert.ok(r.ids > 10 && r.refs > 10, `#${r.id}: ids and references are there (${r.ids} ids, ${r.refs} references)`);
+          assert.deepEqual(r.duplicates, [], `#${r.id}: no duplicate id in its shadow root`);
+          assert.deepEqual(r.dangling, [], `#${r.id}: every aria-describedby, aria-labelledby, aria-controls and label[for] resolves in its shadow root`);
+        }
+        assert.deepEqual(errors, []);
+      } finally {
+        await context.close();
+      }
+    });
+
+    test('<html data-theme> wins over the colour scheme, also when it changes after load', async () => {
+      const { context, page, errors } = await openPage(browser, { colorScheme: 'light' });
+      try {
+        await page.goto(`${server.url}host.html`);
+        await waitForWidget(page, '#a');
+        const luminance = () =>
+          page.evaluate(() => {
+            const [r, g, b] = getComputedStyle(document.getElementById('a').shadowRoot.querySelector('.cbw')).color.match(/\d+/g).map(Number);
+            return (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255;
+          });
+        assert.ok((await luminance()) < 0.4, 'light scheme: dark text');
+        await page.evaluate(() => (document.documentElement.dataset.theme = 'dark'));
+        await page.waitForFunction(() => document.getElementById('a').shadowRoot.querySelector('.cbw-root').dataset.theme === 'dark');
+        assert.ok((await luminance()) > 0.6, 'data-theme="dark": light text');
+        await page.evaluate(() => (document.documentElement.dataset.theme = 'light'));
+        await page.waitForFunction(() => document.getElementById('a').shadowRoot.querySelector('.cbw-root').dataset.theme === 'light');
+        assert.ok((await luminance()) < 0.4, 'data-theme="light": dark text again');
+        assert.deepEqual(errors, []);
+      } finally {
+        await context.close();
+      }
+    });
+
+    test('mount/unmount 100 times on one element: still works, its shadow root is emptied, an unmounted handle does not crash the page', async () => {
       const { context, page, errors } = await hostPage();
       try {
         const result = await page.evaluate(
@@ -353,10 +454,11 @@ describe('Embedding dist/', () => {
             let handle;
             for (let i = 0; i < 100; i++) {
               handle = mount(target, i % 2 ? efs : { provisioners: [EBS] });
-              if (target.querySelectorAll('form').length !== 1) problems.push(`mount ${i}: ${target.querySelectorAll('form').length} forms`);
+              if (target.shadowRoot.querySelectorAll('form').length !== 1) problems.push(`mount ${i}: ${target.shadowRoot.querySelectorAll('form').length} forms`);
               if (handle.decision()?.provisioners?.[0]?.name !== (i % 2 ? 'efs.csi.aws.com' : 'ebs.csi.aws.com')) problems.push(`mount ${i}: wrong decision`);
               handle.unmount();
-              if (target.childNodes.length !== 0) problems.push(`unmount ${i}: ${target.childNodes.length} nodes left`);
+              if (target.shadowRoot.childNodes.length !== 0) problems.push(`unmount ${i}: ${target.shadowRoot.childNodes.length} nodes left in its shadow root`);
+              if (target.childNodes.length !== 0) problems.push(`unmount ${i}: the light DOM changed`);
             }
             const stale = handle;
             let updateOutcome;
@@ -366,6 +468,19 @@ describe('Embedding dist/', () => {
               updateOutcome = { threw: error instanceof Error, message: error.message };
             }
             const staleDecision = stale.decision();
+            // An element that cannot have a shadow root, or has one of its own: a clear Error.
+            const refusals = [];
+            const owned = document.createElement('div');
+            owned.attachShadow({ mode: 'open' }).append('the host\'s own');
+            for (const element of [document.createElement('input'), owned]) {
+              try {
+                mount(element, { provisioners: [EBS] });
+                refusals.push(`<${element.localName}>: mounted`);
+              } catch (error) {
+                refusals.push(error instanceof Error && /shadow root/.test(error.message) ? 'refused' : `<${element.localName}>: ${error}`);
+              }
+            }
+            if (owned.shadowRoot.textContent !== 'the host\'s own') refusals.push('the host\'s shadow root was changed');
             stale.unmount(); // a second unmount does nothing
             // Let whatever the 100 widgets had queued run out (see the todo test below).
             await new Promise((resolve) => setTimeout(resolve, 100));
@@ -375,16 +490,17 @@ describe('Embedding dist/', () => {
             target.addEventListener('backup-change', () => changes++);
             const fresh = mount(target, { provisioners: [EBS], backupName: 'after-100' });
             await new Promise((resolve) => setTimeout(resolve, 50));
-            return { problems, updateOutcome, staleDecision, changesOnMount: changes, decision: fresh.decision(), forms: target.querySelectorAll('form').length };
+            return { problems, refusals, updateOutcome, staleDecision, changesOnMount: changes, decision: fresh.decision(), forms: target.shadowRoot.querySelectorAll('form').length };
           },
           { EBS },
         );
-        assert.deepEqual(result.problems, [], 'each mount shows one widget with its decision; each unmount empties the element');
+        assert.deepEqual(result.problems, [], 'each mount shows one widget with its decision; each unmount empties the shadow root');
         assert.ok(
           result.updateOutcome.returned === null || (result.updateOutcome.threw && /unmount/i.test(result.updateOutcome.message)),
           `update on an unmounted handle is a no-op or throws a clear Error: ${JSON.stringify(result.updateOutcome)}`,
         );
         assert.equal(result.staleDecision, null, 'decision() on an unmounted handle is null');
+        assert.deepEqual(result.refusals, ['refused', 'refused'], 'mount() into an <input>, or into an element with its own shadow root, throws an Error that says why');
         assert.equal(result.forms, 1, 'mounted once more: one form');
         assert.equal(result.decision.provisioners[0].backupType, 'csi-snapshot');
         assert.equal(result.changesOnMount, 1, 'one backup-change on start');
@@ -397,7 +513,7 @@ describe('Embedding dist/', () => {
           document.getElementById('target').addEventListener('backup-change', () => window.__changes++);
         });
         await target.offload.check();
-        await page.waitForFunction(() => document.querySelector('#target [role="status"]').innerText.includes('offload'));
+        await page.waitForFunction(() => document.querySelector('#target').shadowRoot.querySelector('[role="status"]').innerText.includes('offload'));
         await page.waitForTimeout(100);
         assert.equal(await page.evaluate(() => window.__changes), 1, 'one change, one backup-change: none from the 100 unmounted widgets');
 
@@ -411,7 +527,7 @@ describe('Embedding dist/', () => {
             await new Promise((resolve) => setTimeout(resolve, 0));
             parent.append(el);
           }
-          return { forms: el.querySelectorAll('form').length, type: el.decision?.provisioners?.[0]?.backupType };
+          return { forms: el.shadowRoot.querySelectorAll('form').length, type: el.decision?.provisioners?.[0]?.backupType };
         });
         assert.deepEqual(element, { forms: 1, type: 'fails' }, 'after 100 removals, one widget with its decision');
         assert.deepEqual(errors, [], 'no console error or page error');
@@ -456,14 +572,18 @@ describe('Embedding dist/', () => {
       });
       try {
         const seen = [];
-        const check = async (where, selector) => {
+        // `host`: the widget's element; `inner`: where in its shadow root the name shows.
+        const check = async (where, host, inner = '.cbw') => {
           await page.waitForTimeout(200); // time for an <img onerror> to fire, if one were made
           const found = await page.evaluate(
-            ({ selector, XSS }) => ({
-              images: document.querySelectorAll('img').length,
-              literal: document.querySelector(selector).innerText.includes(XSS),
-            }),
-            { selector, XSS },
+            ({ host, inner, XSS }) => {
+              const root = document.querySelector(host).shadowRoot;
+              return {
+                images: document.querySelectorAll('img').length + root.querySelectorAll('img').length,
+                literal: root.querySelector(inner).innerText.includes(XSS),
+              };
+            },
+            { host, inner, XSS },
           );
           seen.push(`${where}: ${found.literal ? 'shown as text' : 'not shown'}`);
           assert.equal(found.images, 0, `${where}: no img element`);
@@ -508,13 +628,13 @@ describe('Embedding dist/', () => {
             },
           };
         }, XSS);
-        await page.waitForFunction(() => document.querySelector('#b [role="status"]').innerText.includes('<b>bold</b>'));
-        await check('an unmatched VolumeSnapshotClass name, in a notice', '#b [role="status"]');
+        await page.waitForFunction(() => document.querySelector('#b').shadowRoot.querySelector('[role="status"]').innerText.includes('<b>bold</b>'));
+        await check('an unmatched VolumeSnapshotClass name, in a notice', '#b', '[role="status"]');
 
         // Typed into Backup name: the inline error quotes it.
         await widgetParts(page, '#c').backupName.fill(XSS);
-        await page.waitForFunction((XSS) => document.querySelector('#c form').innerText.includes(XSS), XSS);
-        await check('typed into Backup name', '#c form');
+        await page.waitForFunction((XSS) => document.querySelector('#c').shadowRoot.querySelector('form').innerText.includes(XSS), XSS);
+        await check('typed into Backup name', '#c', 'form');
         assert.equal(await widgetParts(page, '#c').backupName.getAttribute('aria-invalid'), 'true', 'Backup name is marked invalid');
 
         console.log(`${XSS}:\n  ${seen.join('\n  ')}`);
@@ -530,7 +650,7 @@ describe('Embedding dist/', () => {
         const { status, alert, offload } = widgetParts(page, '#a');
         // The last good state: aws-ebs, with offload turned on by the user.
         await offload.check();
-        await page.waitForFunction(() => document.querySelector('#a [role="status"]').innerText.includes('offload'));
+        await page.waitForFunction(() => document.querySelector('#a').shadowRoot.querySelector('[role="status"]').innerText.includes('offload'));
         const good = {
           decision: await page.locator('#a').evaluate((el) => el.decision),
           config: await page.locator('#a').evaluate((el) => el.config),
@@ -571,7 +691,7 @@ describe('Embedding dist/', () => {
           assert.equal(event.bubbles && event.composed, true, `${name}: bubbles, composed`);
           assert.equal(event.detail.path, path, `${name}: path`);
           assert.match(event.detail.message, pattern, `${name}: message "${event.detail.message}"`);
-          await page.waitForFunction((message) => document.querySelector('#a [role="alert"]')?.innerText.includes(message), event.detail.message);
+          await page.waitForFunction((message) => document.querySelector('#a').shadowRoot.querySelector('[role="alert"]')?.innerText.includes(message), event.detail.message);
           const shown = await alert.innerText();
           assert.ok(shown.includes(event.detail.path), `${name}: the widget shows the path too: ${shown}`);
           assert.deepEqual(await page.locator('#a').evaluate((el) => el.decision), good.decision, `${name}: the decision is kept`);
@@ -595,7 +715,7 @@ describe('Embedding dist/', () => {
           const handle = mount(document.getElementById('target'), { provisioners: [EBS] });
           const error = handle.update('{"provisioners":[{"name":"ebs.csi.aws.com"}],"crossCloud":1}');
           await new Promise((resolve) => setTimeout(resolve, 50));
-          return { error, alert: document.querySelector('#target [role="alert"]')?.innerText ?? '', type: handle.decision().provisioners[0].backupType };
+          return { error, alert: document.querySelector('#target').shadowRoot.querySelector('[role="alert"]')?.innerText ?? '', type: handle.decision().provisioners[0].backupType };
         }, EBS);
         assert.equal(fromUpdate.error?.path, 'crossCloud', 'update() returns {message, path}');
         assert.ok(fromUpdate.alert.includes(fromUpdate.error.message), 'and the widget shows the message');
@@ -606,7 +726,7 @@ describe('Embedding dist/', () => {
           el.removeAttribute('config');
           el.setAttribute('scenario', 'aws-efs');
         });
-        await page.waitForFunction(() => document.querySelector('#a [role="status"]').innerText.includes('efs.csi.aws.com'));
+        await page.waitForFunction(() => document.querySelector('#a').shadowRoot.querySelector('[role="status"]').innerText.includes('efs.csi.aws.com'));
         assert.equal(await alert.count(), 0, 'a good scenario clears the error');
         assert.deepEqual(errors, [], 'no console error or page error: every bad input is handled');
       } finally {

@@ -38,7 +38,7 @@ describe('examples/ (the repository root served)', () => {
 
       // Offload in the EFS widget: it changes, the EBS widget does not.
       await efs.offload.check();
-      await page.waitForFunction(() => document.querySelector('#efs [role="status"]').innerText.includes('The backup is created'));
+      await page.waitForFunction(() => document.querySelector('#efs').shadowRoot.querySelector('[role="status"]').innerText.includes('The backup is created'));
       assert.match(await efs.status.innerText(), /Direct KDMP backup/);
       assert.equal(await ebs.offload.isChecked(), false, 'the EBS widget keeps offload off');
       assert.equal(await ebs.status.innerText(), ebsText, 'the EBS widget shows the same preview');

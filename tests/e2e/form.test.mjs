@@ -65,13 +65,13 @@ async function headline(status) {
  */
 function whatOneSees(widget) {
   return widget.evaluate((el) => {
-    const status = el.querySelector('[role="status"]');
+    const status = el.shadowRoot.querySelector('[role="status"]');
     const headline = (status.querySelector('p')?.innerText ?? '').replace(/^[✓✕]\s*/, '').trim();
     const outcomes = (el.decision?.provisioners ?? []).map(({ name }) => {
       const item = [...status.querySelectorAll('li')].find((li) => li.querySelector('code')?.textContent.trim() === name);
       return { name, text: item ? item.innerText.replace(/\s*\n\s*/g, ' | ').trim() : null };
     });
-    const table1 = [...el.querySelectorAll('table')].find((t) => t.caption?.textContent.trim().startsWith('Table 1'));
+    const table1 = [...el.shadowRoot.querySelectorAll('table')].find((t) => t.caption?.textContent.trim().startsWith('Table 1'));
     const marked = [...(table1?.querySelectorAll('tbody tr[aria-current="true"]') ?? [])].map((tr) =>
       [...tr.cells].map((td) => td.innerText.trim()),
     );
@@ -83,9 +83,11 @@ function whatOneSees(widget) {
 async function focused(page) {
   const accessible = await focusedAccessible(page);
   const where = await page.evaluate(() => {
-    const el = document.activeElement;
+    // Focus inside a shadow root shows as its host on document: follow it down.
+    let el = document.activeElement;
+    while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
     return {
-      inForm: Boolean(el?.closest('create-backup-form form')),
+      inForm: Boolean(el?.closest('form') && el.getRootNode().host?.localName === 'create-backup-form'),
       group: el?.type === 'radio' ? (el.closest('fieldset')?.querySelector('legend')?.textContent.trim() ?? null) : null,
       checked: el?.type === 'checkbox' || el?.type === 'radio' ? el.checked : null,
       value: el?.localName === 'select' ? el.value : null,
@@ -105,8 +107,8 @@ function settled(page, selector = 'create-backup-form') {
   return page.waitForFunction((selector) => {
     const el = document.querySelector(selector);
     const names = el?.decision?.provisioners?.map((p) => p.name) ?? [];
-    const labels = [...el.querySelectorAll('form label')].map((l) => l.textContent).filter((t) => t.startsWith('Volume snapshot class for '));
-    const status = el.querySelector('[role="status"]')?.innerText ?? '';
+    const labels = [...(el?.shadowRoot?.querySelectorAll('form label') ?? [])].map((l) => l.textContent).filter((t) => t.startsWith('Volume snapshot class for '));
+    const status = el?.shadowRoot?.querySelector('[role="status"]')?.innerText ?? '';
     return names.length > 0 && labels.length === names.length && names.every((n) => labels.includes(`Volume snapshot class for ${n}`) && status.includes(n));
   }, selector);
 }
@@ -207,7 +209,7 @@ describe('The Create Backup form with its live preview (dist/index.html)', () =>
       await page.keyboard.press('Enter');
       await page.keyboard.press('Space');
       const why = await create.evaluate((b) =>
-        b.getAttribute('aria-describedby').split(' ').map((id) => document.getElementById(id)?.innerText ?? '').join(' '),
+        b.getAttribute('aria-describedby').split(' ').map((id) => b.getRootNode().getElementById(id)?.innerText ?? '').join(' '),
       );
       assert.match(why, /fails/, `Create says why it is blocked: ${why}`);
       assert.match(why, /offload|Cross Cloud/i, `and how to unblock it: ${why}`);
@@ -219,7 +221,7 @@ describe('The Create Backup form with its live preview (dist/index.html)', () =>
       assert.equal(pd.value, 'pd-standard-snapclass', 'preselected with the default class');
       await page.keyboard.press('ArrowDown');
       assert.equal((await focused(page)).value, 'pd-balanced-snapclass', 'ArrowDown on the focused select chose the next class');
-      await page.waitForFunction(() => document.querySelector('create-backup-form [role="status"]').innerText.includes('pd-balanced-snapclass'));
+      await page.waitForFunction(() => document.querySelector('create-backup-form').shadowRoot.querySelector('[role="status"]').innerText.includes('pd-balanced-snapclass'));
 
       // Offload with Space; then Create with Enter sends the request.
       const offload = await tabTo(page, named('checkbox', 'Offload CSI snapshots to backup location'));
@@ -337,7 +339,7 @@ describe('The Create Backup form with its live preview (dist/index.html)', () =>
         const { widget, offload, crossCloud } = parts(page);
         // The theme really applies: light text on dark, or dark text on light.
         const luminance = await widget.evaluate((el) => {
-          const [r, g, b] = getComputedStyle(el).color.match(/\d+/g).map(Number);
+          const [r, g, b] = getComputedStyle(el.shadowRoot.querySelector('.cbw')).color.match(/\d+/g).map(Number);
           return (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255;
         });
         assert.ok(theme === 'dark' ? luminance > 0.6 : luminance < 0.4, `${theme}: the widget's text colour follows the theme (luminance ${luminance.toFixed(2)})`);
@@ -345,7 +347,7 @@ describe('The Create Backup form with its live preview (dist/index.html)', () =>
           if (when !== 'default') {
             await offload.check();
             await crossCloud.check();
-            await page.waitForFunction(() => document.querySelector('create-backup-form [role="status"]').innerText.includes('Direct KDMP backup'));
+            await page.waitForFunction(() => document.querySelector('create-backup-form').shadowRoot.querySelector('[role="status"]').innerText.includes('Direct KDMP backup'));
           }
           const violations = await runAxe(page, { tags: AXE_TAGS });
           results.push(`${theme}, ${when}: ${violations.length} violation(s)`);
@@ -372,7 +374,7 @@ describe('The Create Backup form with its live preview (dist/index.html)', () =>
         const width = await page.evaluate(() => document.documentElement.scrollWidth);
         if (width > 320) {
           const culprits = await page.evaluate(() =>
-            [...document.querySelectorAll('create-backup-form *')]
+            [...document.querySelector('create-backup-form').shadowRoot.querySelectorAll('*')]
               .filter((el) => el.getBoundingClientRect().right > 320.5 && !el.closest('.cbw-table-wrap, pre'))
               .slice(0, 3)
               .map((el) => `<${el.localName} class="${el.className}">${el.textContent.slice(0, 40)}`),
@@ -410,7 +412,7 @@ describe('The Create Backup form with its live preview (dist/index.html)', () =>
         await waitForWidget(page);
         const { offload, status } = parts(page);
         await offload.check();
-        await page.waitForFunction(() => document.querySelector('create-backup-form [role="status"]').innerText.includes('The backup is created'));
+        await page.waitForFunction(() => document.querySelector('create-backup-form').shadowRoot.querySelector('[role="status"]').innerText.includes('The backup is created'));
         assert.match(await headline(status), /^The backup is created/);
         shots.push(await screenshot(page, name));
         assert.deepEqual(errors, []);
@@ -454,7 +456,7 @@ describe('The Create Backup form with its live preview (dist/index.html)', () =>
       for (const state of ['off', 'on']) {
         if (state === 'on') {
           await offload.check();
-          await page.waitForFunction(() => document.querySelector('create-backup-form [role="status"]').innerText.includes('Direct KDMP backup'));
+          await page.waitForFunction(() => document.querySelector('create-backup-form').shadowRoot.querySelector('[role="status"]').innerText.includes('Direct KDMP backup'));
         }
         const seen = await whatOneSees(widget);
         report.push(

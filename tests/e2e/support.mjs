@@ -155,7 +155,9 @@ export async function focusedAccessible(page) {
     cdp = await page.context().newCDPSession(page);
     cdpSessions.set(page, cdp);
   }
-  const { result } = await cdp.send('Runtime.evaluate', { expression: 'document.activeElement', objectGroup: 'e2e-focus' });
+  // The deepest focused element: focus inside a shadow root shows as its host on document.
+  const expression = '(() => { let e = document.activeElement; while (e && e.shadowRoot && e.shadowRoot.activeElement) e = e.shadowRoot.activeElement; return e; })()';
+  const { result } = await cdp.send('Runtime.evaluate', { expression, objectGroup: 'e2e-focus' });
   try {
     if (!result.objectId) return { role: null, name: null };
     const { nodes } = await cdp.send('Accessibility.getPartialAXTree', { objectId: result.objectId, fetchRelatives: false });
@@ -172,7 +174,7 @@ export async function focusedAccessible(page) {
  */
 export async function waitForWidget(page, selector = 'create-backup-form', timeout = 15_000) {
   await page.waitForFunction(
-    (selector) => document.querySelector(selector)?.querySelector('[role="status"]')?.textContent.includes('The backup'),
+    (selector) => document.querySelector(selector)?.shadowRoot?.querySelector('[role="status"]')?.textContent.includes('The backup'),
     selector,
     { timeout },
   );

@@ -98,7 +98,7 @@ function largeConfig(provisioners, classes) {
  * unmeasured, so each change starts from a rendered, idle page.
  */
 async function runChanges({ count }) {
-  const root = document.querySelector('create-backup-form');
+  const root = document.querySelector('create-backup-form').shadowRoot; // the widget renders into it
   const status = root.querySelector('[role=status]');
   const control = (text) =>
     [...root.querySelectorAll('label')].find((label) => label.textContent.trim() === text)?.control;
@@ -307,7 +307,7 @@ async function measureChanges(browser, base, name, file, provisioners, changes) 
     await started(page, problems, file);
     const count = await page.evaluate(
       () =>
-        [...document.querySelectorAll('create-backup-form select')].filter((s) =>
+        [...document.querySelector('create-backup-form').shadowRoot.querySelectorAll('select')].filter((s) =>
           s.labels?.[0]?.textContent.startsWith('Volume snapshot class for '),
         ).length,
     );

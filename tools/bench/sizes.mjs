@@ -16,6 +16,7 @@ import { fileURLToPath } from 'node:url';
 export const HOST_FILES = [
   ['wasm', 'create-backup-widget_bg.wasm'],
   ['js', 'backup-form.js'],
+  ['js', 'shadow.js'],
   ['js', 'create-backup-widget.js'],
   ['css', 'backup-form.css'],
 ];

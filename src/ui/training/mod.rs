@@ -56,7 +56,7 @@ pub fn Training(
     options: TrainingOptions,
 ) -> impl IntoView {
     view! {
-        <section class="cbw-training" aria-labelledby=state.id("training-title")>
+        <section class="cbw-training" part="training" aria-labelledby=state.id("training-title")>
             <h2 class="cbw-title" id=state.id("training-title")>"Explore, share and take away"</h2>
             <Panel title="Tour of Table 1: show any row">
                 <tour::Tour state />
