@@ -98,7 +98,7 @@ describe('custom-elements.json', () => {
   test('events: what the element dispatches, with the detail types of backup-form.d.ts', async () => {
     // Start (backup-change), a bad config (backup-config-error), Create (backup-create).
     await page.evaluate(() => document.querySelector('create-backup-form').setAttribute('config', '{"provisioners": 1}'));
-    await page.evaluate(() => document.querySelector('create-backup-form').setAttribute('config', '{"provisioners":[{"name":"pxd.portworx.com"}],"backupName":"manifest"}'));
+    await page.evaluate(() => document.querySelector('create-backup-form').setAttribute('config', '{"provisioners":[{"name":"pxd.portworx.com"}],"backupName":"manifest","cluster":{"name":"docs-cluster"}}'));
     await page.locator('create-backup-form [aria-disabled="false"]', { hasText: 'Create' }).waitFor();
     await page.locator('create-backup-form').getByRole('button', { name: 'Create', exact: true }).click();
     await page.waitForFunction(() => window.__dispatched.includes('backup-create'));
