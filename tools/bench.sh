@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # Size and speed of the Create Backup widget, printed as one table. Timings are printed, never
-# asserted (tools/size-check.sh is the one that enforces a budget).
+# asserted (tests/e2e/size.test.mjs, in ./dev test, enforces the size ceilings).
 #
 #   tools/bench.sh                  from the repo root (or anywhere: it finds the root)
 #
 # It builds the release dist/ with Trunk, then measures:
-#   Bytes   the files a host loads (wasm, backup-form.js, create-backup-widget.js,
-#           backup-form.css): raw, gzip -9, brotli q11 (node's zlib), and their total;
+#   Bytes   the files each page loads (docs/console bundle, training bundle): raw, gzip -9,
+#           brotli q11 (node's zlib), and each page's total against its bar and goal;
 #   Start   headless Chromium, navigation start -> the first `backup-change` of the last widget,
 #           median and p95 of BENCH_LOADS (20) cold loads, for 1, 10 and 50 widgets;
 #   Change  a select or checkbox change -> updated preview text, median and p95 over

@@ -35,16 +35,21 @@ const row = (area, what, result) => rows.push([area, what, result]);
 
 // Bytes
 if (values.sizes) {
-  const sizes = readJson(values.sizes);
-  for (const f of sizes.files) {
-    row('Bytes', `${f.kind} \`${f.name}\``, `raw ${bytes(f.raw)} · gzip -9 ${bytes(f.gzip)} · brotli ${bytes(f.brotli)}`);
+  const pages = readJson(values.sizes);
+  const budgets = readJson(new URL('../budgets.json', import.meta.url));
+  for (const [page, sizes] of Object.entries(pages)) {
+    for (const f of sizes.files) {
+      row(`Bytes (${page})`, `${f.kind} \`${f.name}\``, `raw ${bytes(f.raw)} · gzip -9 ${bytes(f.gzip)} · brotli ${bytes(f.brotli)}`);
+    }
+    const t = sizes.total;
+    const b = budgets[page];
+    const against = (name, limit) => `${name} ${kib(limit)} ${t.gzip <= limit ? 'met' : `over by ${kib(t.gzip - limit)}`}`;
+    row(
+      `Bytes (${page})`,
+      `**total** (the ${sizes.files.length} files the ${page} page loads, each compressed alone)`,
+      `raw ${bytes(t.raw)} · gzip -9 ${bytes(t.gzip)} · brotli ${bytes(t.brotli)} · ${against('bar', b.bar)} · ${against('goal', b.goal)}`,
+    );
   }
-  const t = sizes.total;
-  row(
-    'Bytes',
-    `**total** (the ${sizes.files.length} files a host loads, each compressed alone)`,
-    `raw ${bytes(t.raw)} · gzip -9 ${bytes(t.gzip)} · brotli ${bytes(t.brotli)}`,
-  );
 }
 
 // Start, change, memory
