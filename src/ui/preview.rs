@@ -14,6 +14,15 @@ fn level_word(level: Level) -> &'static str {
     }
 }
 
+/// The notice's classes; static text, so no case mapping is linked in for it.
+fn notice_class(level: Level) -> &'static str {
+    match level {
+        Level::Info => "cbw-notice cbw-notice-note",
+        Level::Warning => "cbw-notice cbw-notice-caution",
+        Level::Error => "cbw-notice cbw-notice-fails",
+    }
+}
+
 /// Updated on every change; the outcome part is a `role="status"` region.
 #[component]
 pub fn Preview(
@@ -66,7 +75,7 @@ pub fn Preview(
                             .into_iter()
                             .map(|n| {
                                 view! {
-                                    <li class=format!("cbw-notice cbw-notice-{}", level_word(n.level).to_lowercase()) data-notice=n.id>
+                                    <li class=notice_class(n.level) data-notice=n.id>
                                         <strong>{level_word(n.level)} ": "</strong>
                                         {n.text}
                                     </li>

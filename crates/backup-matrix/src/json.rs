@@ -116,7 +116,7 @@ impl fmt::Display for Found<'_> {
             Unexpected::Bool(value) => write!(f, "boolean `{value}`"),
             Unexpected::Unsigned(value) => write!(f, "integer `{value}`"),
             Unexpected::Signed(value) => write!(f, "integer `{value}`"),
-            Unexpected::Str(text) => write!(f, "string {text:?}"),
+            Unexpected::Str(text) => write!(f, "string \"{text}\""),
             Unexpected::Unit => f.write_str("null"),
             Unexpected::Seq => f.write_str("sequence"),
             Unexpected::Map => f.write_str("map"),
