@@ -130,7 +130,7 @@ describe('The npm package', () => {
         await page.waitForFunction(() => document.getElementById('last-change').textContent === 'can create');
         const events = (await page.evaluate(() => window.__events)).map((e) => `${e.type} ${e.target}${'canCreate' in e ? ` ${e.canCreate}` : ''}`);
         assert.ok(events.includes('backup-change console true'), events.join('; '));
-        assert.ok(events.includes('backup-create console: orders-nightly'), events.join('; '));
+        assert.ok(events.includes('backup-create console: POST /v1/backup orders-nightly'), events.join('; '));
         assert.equal(events.at(-1), 'backup-change docs true', 'EFS with offload on can be created');
         assert.ok(requests.some((r) => /^200 \/assets\/create-backup-widget_bg-[\w-]+\.wasm$/.test(r)), `the wasm comes from Vite's assets: ${requests.join(', ')}`);
         assert.ok(requests.some((r) => /^200 \/assets\/backup-form-[\w-]+\.css$/.test(r)), `the shadow root's stylesheet comes from Vite's assets: ${requests.join(', ')}`);

@@ -1,7 +1,7 @@
 // A typed host, as a console team writes it: the package's element, mount(), events and
 // properties, checked by `tsc --noEmit` and bundled by `vite build`.
 import { decide, mount, scenarios } from 'create-backup-widget';
-import type { BackupCreateRequest, Config, ConfigError, CreateBackupFormElement, Decision, WidgetHandle } from 'create-backup-widget';
+import type { BackupCreateDetail, Config, ConfigError, CreateBackupFormElement, Decision, WidgetHandle } from 'create-backup-widget';
 import 'create-backup-widget/backup-form.css';
 
 const seen: { type: string; target: string; canCreate?: boolean }[] = [];
@@ -20,12 +20,12 @@ element.addEventListener('backup-config-error', (event) => {
 });
 
 // mount() into the console's own element, with a config; events bubble to the document.
-const config: Config = { provisioners: [{ name: 'ebs.csi.aws.com', volumeSnapshotClasses: [{ name: 'ebs-vsc', default: true }] }], backupName: 'orders-nightly' };
+const config: Config = { provisioners: [{ name: 'ebs.csi.aws.com', volumeSnapshotClasses: [{ name: 'ebs-vsc', default: true }] }], backupName: 'orders-nightly', cluster: { name: 'console-cluster' } };
 const target = document.getElementById('console')!;
 target.addEventListener('backup-change', (event) => seen.push({ type: event.type, target: 'console', canCreate: event.detail.canCreate }));
 target.addEventListener('backup-create', (event) => {
-  const request: BackupCreateRequest = event.detail;
-  seen.push({ type: event.type, target: `console: ${request.metadata.name}` });
+  const request: BackupCreateDetail = event.detail;
+  seen.push({ type: event.type, target: `console: ${request.method} ${request.path} ${request.body.metadata.name}` });
 });
 const handle: WidgetHandle = mount(target, config);
 
