@@ -714,33 +714,24 @@ async fn copy_says_what_happened() {
     let f = fixture(None, Some("aws-ebs"), None);
     settle().await;
     let panel = f.open(TAKE_AWAY).await;
-    f.press("Copy request JSON").await;
-    let mut answer = String::new();
-    for _ in 0..50 {
-        settle().await;
-        answer = f.answer(&panel);
-        if !answer.is_empty() {
-            break;
-        }
-    }
     // Headless Chromium may refuse the clipboard without a permission or focus: either way the
-    // widget says what happened, as text.
-    assert!(
-        answer.starts_with("Copied the request JSON") || answer.starts_with("Could not copy:"),
-        "{answer}"
-    );
-    f.press("Copy as curl").await;
-    let mut answer = String::new();
-    for _ in 0..50 {
-        settle().await;
-        answer = f.answer(&panel);
-        if !answer.is_empty() {
-            break;
+    // widget says what happened to which copy, as text.
+    for (button, subject) in [("Copy request JSON", "the request JSON"), ("Copy as curl", "the curl command")]
+    {
+        f.press(button).await;
+        let mut answer = String::new();
+        for _ in 0..50 {
+            settle().await;
+            answer = f.answer(&panel);
+            if answer.contains(subject) {
+                break;
+            }
         }
+        assert!(
+            answer.starts_with(&format!("Copied {subject}"))
+                || answer.starts_with(&format!("Could not copy {subject}:")),
+            "{button}: {answer}"
+        );
     }
-    assert!(
-        answer.starts_with("Copied the curl command") || answer.starts_with("Could not copy:"),
-        "{answer}"
-    );
     assert!(f.has_button("Print"));
 }

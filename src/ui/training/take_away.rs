@@ -33,16 +33,16 @@ fn copy(text: &str, what: &'static str, done: RwSignal<Option<String>>) {
         .filter(|c| !c.is_undefined())
         .map(JsCast::unchecked_into::<web_sys::Clipboard>);
     let Some(clipboard) = clipboard else {
-        done.set(Some(
-            "Could not copy: this page has no clipboard access (it needs HTTPS or localhost).".to_owned(),
-        ));
+        done.set(Some(format!(
+            "Could not copy {what}: this page has no clipboard access (it needs HTTPS or localhost)."
+        )));
         return;
     };
     let ok = Closure::<dyn FnMut(JsValue)>::once(move |_| {
         done.try_set(Some(format!("Copied {what} to the clipboard.")));
     });
     let failed = Closure::<dyn FnMut(JsValue)>::once(move |error| {
-        done.try_set(Some(format!("Could not copy: {}.", error_text(&error))));
+        done.try_set(Some(format!("Could not copy {what}: {}.", error_text(&error))));
     });
     let _ = clipboard.write_text(text).then2(&ok, &failed);
     // The promise calls one of them, later; the pair is small and freed with the page.
