@@ -7,7 +7,8 @@
 # It builds the release dist/ with Trunk, then measures:
 #   Bytes   the files each page loads (docs/console bundle, training bundle): raw, gzip -9,
 #           brotli q11 (node's zlib), and each page's total against its bar and goal;
-#   Start   headless Chromium, navigation start -> the first `backup-change` of the last widget,
+#   Start   headless Chromium, navigation start -> the first `backup-change` of the last widget
+#           (and of the last plain <form> of the same fields with no wasm: the ratio's baseline),
 #           median and p95 of BENCH_LOADS (20) cold loads, for 1, 10 and 50 widgets;
 #   Change  a select or checkbox change -> updated preview text, median and p95 over
 #           BENCH_CHANGES (1000) changes, for `mixed` and for 200 provisioners x 50 VSCs;

@@ -7,7 +7,8 @@
 // tools/serve.mjs on 127.0.0.1, and measures:
 //   start   navigation start -> the first `backup-change` of the last widget on the page, for
 //           1, 10 and 50 widgets, over N cold loads (a new browser context each, with the
-//           HTTP cache disabled through CDP);
+//           HTTP cache disabled through CDP); and the same for a page of plain <form>s of the
+//           same fields with no wasm (plain-form.js), the baseline of the ratio;
 //   memory  after start, for 1 and 50 widgets: the wasm linear memory (byteLength of the
 //           instance's exported memory) and the JS heap (performance.memory.usedJSHeapSize,
 //           made precise by --enable-precise-memory-info, after a CDP-forced GC);
@@ -167,7 +168,7 @@ async function runChanges({ count }) {
 // ---------------------------------------------------------------------------------------------
 // Bench pages
 
-function page({ title, widgets, body = '', attributes = 'scenario="mixed"' }) {
+function page({ title, widgets, body = '', attributes = 'scenario="mixed"', module = 'backup-form.js' }) {
   const elements = Array.from({ length: widgets }, () => `<create-backup-form ${attributes}></create-backup-form>`);
   return `<!doctype html>
 <html lang="en">
@@ -177,7 +178,7 @@ function page({ title, widgets, body = '', attributes = 'scenario="mixed"' }) {
 <link rel="icon" href="data:,">
 <link rel="stylesheet" href="backup-form.css">
 <script src="bench-harness.js"></script>
-<script type="module" src="backup-form.js"></script>
+<script type="module" src="${module}"></script>
 </head>
 <body>
 ${elements.join('\n')}
@@ -191,12 +192,15 @@ async function makeSite(dist) {
   const site = await mkdtemp(path.join(tmpdir(), 'cbw-bench-'));
   await cp(dist, site, { recursive: true });
   await writeFile(path.join(site, 'bench-harness.js'), `(${pageHarness})();\n`);
+  await cp(new URL('./plain-form.js', import.meta.url), path.join(site, 'plain-form.js'));
   await writeFile(
     path.join(site, 'bench-large-config.js'),
     `(${largeConfig})(${LARGE.provisioners}, ${LARGE.classes});\n`,
   );
   for (const n of WIDGET_COUNTS) {
     await writeFile(path.join(site, `start-${n}.html`), page({ title: `start, ${n} widgets`, widgets: n }));
+    // The baseline: the same page with a plain <form> of the same fields, and no wasm.
+    await writeFile(path.join(site, `plain-${n}.html`), page({ title: `plain form, ${n}`, widgets: n, module: 'plain-form.js' }));
   }
   await writeFile(path.join(site, 'change-mixed.html'), page({ title: 'change, mixed', widgets: 1 }));
   await writeFile(
@@ -268,7 +272,7 @@ async function memory(page, cdp, requests) {
   return result;
 }
 
-async function measureStart(browser, base, widgets, loads) {
+async function measureStart(browser, base, widgets, loads, kind = 'start') {
   const times = [];
   const allStarted = [];
   const wasm = [];
@@ -276,12 +280,12 @@ async function measureStart(browser, base, widgets, loads) {
   for (let run = 0; run < loads; run++) {
     const { context, page, cdp, requests, problems } = await coldPage(browser);
     try {
-      await page.goto(`${base}start-${widgets}.html`);
-      const ready = await started(page, problems, `start-${widgets}`);
-      if (ready.widgets !== widgets) throw new Error(`start-${widgets}: ${ready.widgets} widgets started`);
+      await page.goto(`${base}${kind}-${widgets}.html`);
+      const ready = await started(page, problems, `${kind}-${widgets}`);
+      if (ready.widgets !== widgets) throw new Error(`${kind}-${widgets}: ${ready.widgets} widgets started`);
       times.push(ready.lastStart);
       allStarted.push(ready.allStarted);
-      if (MEMORY_WIDGET_COUNTS.includes(widgets)) {
+      if (kind === 'start' && MEMORY_WIDGET_COUNTS.includes(widgets)) {
         const m = await memory(page, cdp, requests);
         wasm.push(m.wasm);
         heap.push(m.heap);
@@ -290,7 +294,7 @@ async function measureStart(browser, base, widgets, loads) {
       await context.close();
     }
   }
-  log(`start, ${widgets} widget(s): ${loads} cold loads done`);
+  log(`${kind}, ${widgets} widget(s): ${loads} cold loads done`);
   return {
     widgets,
     loads,
@@ -335,7 +339,13 @@ export async function run({ dist = 'dist', loads = 20, changes = 1000, executabl
     // warm up; every measured load is still cold for the page (new context, no HTTP cache).
     await measureStart(browser, server.url, 1, 1);
     const start = [];
-    for (const widgets of WIDGET_COUNTS) start.push(await measureStart(browser, server.url, widgets, loads));
+    for (const widgets of WIDGET_COUNTS) {
+      // For each count, the widget's loads and then the plain form's, back to back, so that
+      // both see the machine in the same state as nearly as one run allows.
+      const widget = await measureStart(browser, server.url, widgets, loads);
+      const plain = await measureStart(browser, server.url, widgets, loads, 'plain');
+      start.push({ ...widget, plain: plain.start });
+    }
     const change = [
       await measureChanges(browser, server.url, 'mixed', 'change-mixed.html', 5, changes),
       await measureChanges(

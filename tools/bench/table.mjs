@@ -61,6 +61,13 @@ if (values.browser) {
       `${s.widgets} widget${s.widgets > 1 ? 's' : ''}: navigation start → first \`backup-change\` of the last (${s.loads} cold loads)`,
       `median ${ms(s.start.median)} · p95 ${ms(s.start.p95)}`,
     );
+    if (s.plain) {
+      row(
+        'Start',
+        `${s.widgets} plain \`<form>\`${s.widgets > 1 ? 's' : ''} of the same fields, no wasm (the baseline)`,
+        `median ${ms(s.plain.median)} · p95 ${ms(s.plain.p95)} · widget / plain: **${(s.start.median / s.plain.median).toFixed(2)}x** (median)`,
+      );
+    }
   }
   for (const c of b.change) {
     for (const [kind, r] of Object.entries(c.kinds)) {
