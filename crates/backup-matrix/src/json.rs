@@ -1,14 +1,15 @@
-//! A parsed JSON value as a plain tree, and a strict serde `Deserializer` over it that knows
-//! where it is. The config's types are read through it, whoever parsed the text: the browser's
-//! `JSON.parse` in the widget (so the wasm carries no JSON parser), serde_json natively.
+//! A parsed JSON value as a plain tree, and the small strict reader the config is read with,
+//! whoever parsed the text: the browser's `JSON.parse` in the widget (so the wasm carries no
+//! JSON parser), serde_json natively. Hand-written rather than serde's derived visitors, which
+//! cost the docs bundle about 14 KB of gzipped wasm for the same checks.
 //!
-//! Strict where serde's derived types are lenient: a struct must be an object (never an
-//! array of its fields), a choice must be a string, a whole number must be whole. Every error
-//! names the field it is about, as a path like `provisioners[2].name`.
+//! Strict: an object must be an object (never an array of its fields), a choice must be a
+//! string, unknown and repeated keys are errors. Every error names the field it is about, as a
+//! path like `provisioners[2].name`.
 
 use std::fmt;
 
-use serde::de::{self, DeserializeSeed, IntoDeserializer, Unexpected, Visitor};
+use serde::de::{self, Visitor};
 
 /// The deepest nesting a parser may build (serde_json's own limit): a deeper config is no
 /// config, and a tree this deep is safe to walk recursively.
@@ -26,23 +27,21 @@ pub enum Json {
     Object(Vec<(String, Json)>),
 }
 
-/// Where a value is: the root, a key of an object, or an index of an array.
+/// One step from a value to one inside it: a key of an object, or an index of an array.
 #[derive(Clone, Copy)]
-enum Path<'a> {
+enum Step<'a> {
     Root,
-    Key(&'a Path<'a>, &'a str),
-    Index(&'a Path<'a>, usize),
+    Key(&'a str),
+    Index(usize),
 }
 
-impl fmt::Display for Path<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Path::Root => Ok(()),
-            Path::Key(Path::Root, key) => f.write_str(key),
-            Path::Key(parent, key) => write!(f, "{parent}.{key}"),
-            Path::Index(parent, index) => write!(f, "{parent}[{index}]"),
-        }
-    }
+/// A value of the tree, with where it is: each node borrows its parent, so a path is only
+/// written out when an error needs it.
+#[derive(Clone, Copy)]
+pub struct Node<'a> {
+    json: &'a Json,
+    step: Step<'a>,
+    parent: Option<&'a Node<'a>>,
 }
 
 /// What went wrong, and where; `path` is empty for the root.
@@ -50,28 +49,6 @@ impl fmt::Display for Path<'_> {
 pub struct Error {
     pub message: String,
     pub path: String,
-    /// Set until the error has passed the value it is about, which then names its path.
-    located: bool,
-    /// A field missing from, or repeated in, the struct being read: the path names it.
-    field: Option<&'static str>,
-}
-
-impl Error {
-    fn new(message: String) -> Self {
-        Error { message, path: String::new(), located: false, field: None }
-    }
-
-    /// Puts the error at `path` (and its field), unless a value deeper down already did.
-    fn at(mut self, path: &Path) -> Self {
-        if !self.located {
-            self.located = true;
-            self.path = match self.field {
-                Some(field) => Path::Key(path, field).to_string(),
-                None => path.to_string(),
-            };
-        }
-        self
-    }
 }
 
 impl fmt::Display for Error {
@@ -82,81 +59,182 @@ impl fmt::Display for Error {
 
 impl std::error::Error for Error {}
 
-impl de::Error for Error {
-    fn custom<T: fmt::Display>(message: T) -> Self {
-        Error::new(message.to_string())
-    }
-
-    // serde's own message would format an `Unexpected::Float`, which links Rust's float printing
-    // into the wasm: these say the same without it.
-    fn invalid_type(unexpected: Unexpected, expected: &dyn de::Expected) -> Self {
-        Error::new(format!("invalid type: {}, expected {expected}", Found(unexpected)))
-    }
-
-    fn invalid_value(unexpected: Unexpected, expected: &dyn de::Expected) -> Self {
-        Error::new(format!("invalid value: {}, expected {expected}", Found(unexpected)))
-    }
-
-    fn missing_field(field: &'static str) -> Self {
-        Error { field: Some(field), ..Error::new(format!("missing field `{field}`")) }
-    }
-
-    fn duplicate_field(field: &'static str) -> Self {
-        Error { field: Some(field), ..Error::new(format!("duplicate field `{field}`")) }
-    }
+/// The keys of an object, checked against the ones its type knows.
+pub struct Object<'a> {
+    node: &'a Node<'a>,
+    entries: &'a [(String, Json)],
 }
 
-/// What was found, worded as serde words it, with any number but an integer as "a number".
-struct Found<'a>(Unexpected<'a>);
+impl<'a> Node<'a> {
+    /// The whole tree.
+    pub fn root(json: &'a Json) -> Self {
+        Node { json, step: Step::Root, parent: None }
+    }
 
-impl fmt::Display for Found<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.0 {
-            Unexpected::Float(_) => f.write_str("a number"),
-            Unexpected::Bool(value) => write!(f, "boolean `{value}`"),
-            Unexpected::Unsigned(value) => write!(f, "integer `{value}`"),
-            Unexpected::Signed(value) => write!(f, "integer `{value}`"),
-            Unexpected::Str(text) => write!(f, "string \"{text}\""),
-            Unexpected::Unit => f.write_str("null"),
-            Unexpected::Seq => f.write_str("sequence"),
-            Unexpected::Map => f.write_str("map"),
-            Unexpected::Other(other) => f.write_str(other),
-            _ => f.write_str("a value of another kind"),
+    /// The value itself.
+    pub fn json(&self) -> &'a Json {
+        self.json
+    }
+
+    /// The path of this value, like `provisioners[2].name`; empty for the root.
+    pub fn path(&self) -> String {
+        let mut path = self.parent.map(Node::path).unwrap_or_default();
+        match self.step {
+            Step::Root => {}
+            Step::Key(key) => {
+                if !path.is_empty() {
+                    path.push('.');
+                }
+                path.push_str(key);
+            }
+            Step::Index(index) => {
+                path.push('[');
+                path.push_str(&index.to_string());
+                path.push(']');
+            }
         }
+        path
     }
-}
 
-/// Reads `value` as a `T`, strictly; errors carry the path of the field they are about.
-pub fn from_json<'de, T: de::Deserialize<'de>>(value: &'de Json) -> Result<T, Error> {
-    T::deserialize(Value { json: value, path: &Path::Root })
-}
+    /// An error about this value.
+    pub fn fail(&self, message: String) -> Error {
+        Error { message, path: self.path() }
+    }
 
-/// One value of the tree, with where it is.
-struct Value<'de, 'p> {
-    json: &'de Json,
-    path: &'p Path<'p>,
-}
+    /// "invalid type: ..., expected ...", worded as serde words it.
+    pub fn invalid(&self, expected: &str) -> Error {
+        self.fail(format!("invalid type: {}, expected {expected}", self.found()))
+    }
 
-impl Value<'_, '_> {
-    /// What was found, in the words of serde's messages ("invalid type: string \"x\", ...").
-    fn unexpected(&self) -> Unexpected<'_> {
+    /// What this value is, as an error message says it ("string \"x\"", "integer `5`").
+    fn found(&self) -> String {
         match self.json {
-            Json::Null => Unexpected::Other("null"),
-            Json::Bool(value) => Unexpected::Bool(*value),
+            Json::Null => "null".to_owned(),
+            Json::Bool(value) => format!("boolean `{value}`"),
+            // Integers only: printing a fraction would link Rust's float formatting into the wasm.
             Json::Number(number) => match whole_number(*number) {
-                Some(Whole::Unsigned(value)) => Unexpected::Unsigned(value),
-                Some(Whole::Signed(value)) => Unexpected::Signed(value),
-                None => Unexpected::Other("a number"),
+                Some(Whole::Unsigned(value)) => format!("integer `{value}`"),
+                Some(Whole::Signed(value)) => format!("integer `{value}`"),
+                None => "a number".to_owned(),
             },
-            Json::String(text) => Unexpected::Str(text),
-            Json::Array(_) => Unexpected::Seq,
-            Json::Object(_) => Unexpected::Map,
+            Json::String(text) => format!("string \"{text}\""),
+            Json::Array(_) => "sequence".to_owned(),
+            Json::Object(_) => "map".to_owned(),
         }
     }
 
-    fn invalid(&self, expected: &str) -> Error {
-        de::Error::invalid_type(self.unexpected(), &expected)
+    /// A value inside this one.
+    fn child<'b>(&'b self, json: &'b Json, step: Step<'b>) -> Node<'b> {
+        Node { json, step, parent: Some(self) }
     }
+
+    pub fn is_null(&self) -> bool {
+        matches!(self.json, Json::Null)
+    }
+
+    pub fn string(&self) -> Result<String, Error> {
+        match self.json {
+            Json::String(text) => Ok(text.clone()),
+            _ => Err(self.invalid("a string")),
+        }
+    }
+
+    pub fn bool(&self) -> Result<bool, Error> {
+        match self.json {
+            Json::Bool(value) => Ok(*value),
+            _ => Err(self.invalid("a boolean")),
+        }
+    }
+
+    /// One of `names`, by its index: a choice is always a string.
+    pub fn choice(&self, names: &[&str]) -> Result<usize, Error> {
+        let Json::String(text) = self.json else { return Err(self.invalid("a string")) };
+        names
+            .iter()
+            .position(|name| name == text)
+            .ok_or_else(|| self.fail(format!("unknown variant `{text}`, expected one of {}", listed(names))))
+    }
+
+    /// Reads each item of an array, each at its index.
+    pub fn list<T>(&self, read: fn(&Node) -> Result<T, Error>) -> Result<Vec<T>, Error> {
+        let Json::Array(items) = self.json else { return Err(self.invalid("a sequence")) };
+        items.iter().enumerate().map(|(index, item)| read(&self.child(item, Step::Index(index)))).collect()
+    }
+
+    /// Reads each value of an object as a string, keeping the keys in order.
+    pub fn string_map(&self) -> Result<Vec<(String, String)>, Error> {
+        let Json::Object(entries) = self.json else { return Err(self.invalid("a map")) };
+        entries
+            .iter()
+            .map(|(key, value)| Ok((key.clone(), self.child(value, Step::Key(key)).string()?)))
+            .collect()
+    }
+
+    /// This value as an object whose keys are all in `known`, none twice.
+    pub fn object<'b>(&'b self, known: &[&str]) -> Result<Object<'b>, Error> {
+        let object = self.lenient_object()?;
+        for (index, (key, _)) in object.entries.iter().enumerate() {
+            let at = || self.child(&Json::Null, Step::Key(key));
+            if !known.contains(&key.as_str()) {
+                return Err(at().fail(format!("unknown field `{key}`, expected one of {}", listed(known))));
+            }
+            object.check_once(index, key)?;
+        }
+        Ok(object)
+    }
+
+    /// This value as an object that may have keys this reader does not read (a Kubernetes
+    /// object's); only the keys it reads must not come twice.
+    pub fn lenient_object<'b>(&'b self) -> Result<Object<'b>, Error> {
+        match self.json {
+            Json::Object(entries) => Ok(Object { node: self, entries }),
+            _ => Err(self.invalid("an object")),
+        }
+    }
+}
+
+impl<'a> Object<'a> {
+    /// An error unless `key`, at `index`, is its first appearance.
+    fn check_once(&self, index: usize, key: &'a str) -> Result<(), Error> {
+        if self.entries[..index].iter().any(|(earlier, _)| earlier == key) {
+            let at = self.node.child(&Json::Null, Step::Key(key));
+            return Err(at.fail(format!("duplicate field `{key}`")));
+        }
+        Ok(())
+    }
+
+    /// The value at `key`, when the object has it.
+    pub fn get(&self, key: &'static str) -> Result<Option<Node<'a>>, Error> {
+        let Some(index) = self.entries.iter().position(|(k, _)| k == key) else { return Ok(None) };
+        self.check_once_after(index, key)?;
+        Ok(Some(self.node.child(&self.entries[index].1, Step::Key(key))))
+    }
+
+    /// The value at `key` unless it is absent or `null` (an optional field).
+    pub fn optional(&self, key: &'static str) -> Result<Option<Node<'a>>, Error> {
+        Ok(self.get(key)?.filter(|node| !node.is_null()))
+    }
+
+    /// The value at `key`; an error names the key when it is absent.
+    pub fn required(&self, key: &'static str) -> Result<Node<'a>, Error> {
+        self.get(key)?.ok_or_else(|| {
+            self.node.child(&Json::Null, Step::Key(key)).fail(format!("missing field `{key}`"))
+        })
+    }
+
+    /// A key read by a lenient object must not come again later either.
+    fn check_once_after(&self, index: usize, key: &'static str) -> Result<(), Error> {
+        match self.entries[index + 1..].iter().position(|(k, _)| k == key) {
+            Some(later) => self.check_once(index + 1 + later, key),
+            None => Ok(()),
+        }
+    }
+}
+
+/// `a`, `b`, `c`: the names an error offers.
+fn listed(names: &[&str]) -> String {
+    let quoted: Vec<String> = names.iter().map(|name| format!("`{name}`")).collect();
+    quoted.join(", ")
 }
 
 enum Whole {
@@ -174,136 +252,6 @@ fn whole_number(number: f64) -> Option<Whole> {
         Some(Whole::Unsigned(number as u64))
     } else {
         Some(Whole::Signed(number as i64))
-    }
-}
-
-impl<'de> de::Deserializer<'de> for Value<'de, '_> {
-    type Error = Error;
-
-    fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-        let path = self.path;
-        let result = match self.json {
-            // Only an Option (deserialize_option) or an ignored value takes null here.
-            Json::Null => Err(de::Error::invalid_type(self.unexpected(), &visitor)),
-            Json::Bool(value) => visitor.visit_bool(*value),
-            // Not visit_f64 for a fraction: nothing here takes one, and saying so needs no float
-            // formatting in the wasm.
-            Json::Number(number) => match whole_number(*number) {
-                Some(Whole::Unsigned(value)) => visitor.visit_u64(value),
-                Some(Whole::Signed(value)) => visitor.visit_i64(value),
-                None => Err(de::Error::invalid_type(self.unexpected(), &visitor)),
-            },
-            Json::String(text) => visitor.visit_str(text),
-            Json::Array(items) => visitor.visit_seq(Items { items: items.iter().enumerate(), path }),
-            Json::Object(entries) => visitor.visit_map(Entries { entries: entries.iter(), path, next: None }),
-        };
-        result.map_err(|error| error.at(path))
-    }
-
-    fn deserialize_option<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-        let path = self.path;
-        match self.json {
-            Json::Null => visitor.visit_none(),
-            _ => visitor.visit_some(self),
-        }
-        .map_err(|error| error.at(path))
-    }
-
-    fn deserialize_struct<V: Visitor<'de>>(
-        self,
-        _name: &'static str,
-        _fields: &'static [&'static str],
-        visitor: V,
-    ) -> Result<V::Value, Error> {
-        // serde's derived structs would also take an array of their fields in order.
-        match self.json {
-            Json::Object(_) => self.deserialize_any(visitor),
-            _ => Err(self.invalid("an object").at(self.path)),
-        }
-    }
-
-    fn deserialize_enum<V: Visitor<'de>>(
-        self,
-        _name: &'static str,
-        _variants: &'static [&'static str],
-        visitor: V,
-    ) -> Result<V::Value, Error> {
-        // The config's choices are plain strings; `{"classic": null}` is not one.
-        match self.json {
-            Json::String(text) => visitor
-                .visit_enum(text.as_str().into_deserializer())
-                .map_err(|error: Error| error.at(self.path)),
-            _ => Err(self.invalid("a string").at(self.path)),
-        }
-    }
-
-    fn deserialize_newtype_struct<V: Visitor<'de>>(
-        self,
-        _name: &'static str,
-        visitor: V,
-    ) -> Result<V::Value, Error> {
-        visitor.visit_newtype_struct(self)
-    }
-
-    fn deserialize_ignored_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-        visitor.visit_unit()
-    }
-
-    serde::forward_to_deserialize_any! {
-        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string
-        bytes byte_buf unit unit_struct seq tuple tuple_struct map identifier
-    }
-}
-
-/// The items of an array, each at its index.
-struct Items<'de, 'p> {
-    items: std::iter::Enumerate<std::slice::Iter<'de, Json>>,
-    path: &'p Path<'p>,
-}
-
-impl<'de> de::SeqAccess<'de> for Items<'de, '_> {
-    type Error = Error;
-
-    fn next_element_seed<T: DeserializeSeed<'de>>(&mut self, seed: T) -> Result<Option<T::Value>, Error> {
-        match self.items.next() {
-            Some((index, json)) => {
-                let path = Path::Index(self.path, index);
-                seed.deserialize(Value { json, path: &path }).map(Some).map_err(|error| error.at(&path))
-            }
-            None => Ok(None),
-        }
-    }
-
-    fn size_hint(&self) -> Option<usize> {
-        Some(self.items.len())
-    }
-}
-
-/// The entries of an object, each value at its key; an unknown key is an error at that key.
-struct Entries<'de, 'p> {
-    entries: std::slice::Iter<'de, (String, Json)>,
-    path: &'p Path<'p>,
-    next: Option<&'de (String, Json)>,
-}
-
-impl<'de> de::MapAccess<'de> for Entries<'de, '_> {
-    type Error = Error;
-
-    fn next_key_seed<K: DeserializeSeed<'de>>(&mut self, seed: K) -> Result<Option<K::Value>, Error> {
-        let Some(entry) = self.entries.next() else { return Ok(None) };
-        self.next = Some(entry);
-        let key: de::value::StrDeserializer<'_, Error> = entry.0.as_str().into_deserializer();
-        seed.deserialize(key).map(Some).map_err(|error| error.at(&Path::Key(self.path, &entry.0)))
-    }
-
-    fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, Error> {
-        let (key, json) = self.next.take().ok_or_else(|| Error::new("a value without a key".to_owned()))?;
-        let path = Path::Key(self.path, key);
-        seed.deserialize(Value { json, path: &path }).map_err(|error| error.at(&path))
-    }
-
-    fn size_hint(&self) -> Option<usize> {
-        Some(self.entries.len())
     }
 }
 

@@ -1,51 +1,42 @@
 //! Raw Kubernetes API lists, as `kubectl get storageclass -o json` and
 //! `kubectl get volumesnapshotclass -o json` print them. Unknown Kubernetes fields are ignored.
 
-use std::collections::BTreeMap;
-
-use serde::{Deserialize, Serialize};
-
 use crate::config::{ConfigError, FieldPaths, Provisioner, Selection, SnapshotClass};
 
 /// The annotation that marks a VolumeSnapshotClass as its driver's default.
 pub const DEFAULT_CLASS_ANNOTATION: &str = "snapshot.storage.kubernetes.io/is-default-class";
 
-/// The `kubernetes` key of a config.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+/// The `kubernetes` key of a config (read by `config::read`, which also ignores the Kubernetes
+/// fields these types leave out).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct KubernetesInput {
-    #[serde(default)]
     pub storage_classes: Option<ObjectList<StorageClass>>,
-    #[serde(default)]
     pub volume_snapshot_classes: Option<ObjectList<VolumeSnapshotClass>>,
 }
 
 /// A Kubernetes list object (`kind: List` or `kind: <Type>List`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ObjectList<T> {
-    #[serde(default)]
     pub kind: Option<String>,
     pub items: Vec<T>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct ObjectMeta {
     pub name: String,
-    #[serde(default)]
-    pub annotations: BTreeMap<String, String>,
+    /// In the order given; a short list, looked up once.
+    pub annotations: Vec<(String, String)>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StorageClass {
-    #[serde(default)]
     pub kind: Option<String>,
     pub metadata: ObjectMeta,
     pub provisioner: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct VolumeSnapshotClass {
-    #[serde(default)]
     pub kind: Option<String>,
     pub metadata: ObjectMeta,
     pub driver: String,
@@ -112,8 +103,8 @@ impl KubernetesInput {
                 let default = item
                     .metadata
                     .annotations
-                    .get(DEFAULT_CLASS_ANNOTATION)
-                    .is_some_and(|value| value == "true");
+                    .iter()
+                    .any(|(key, value)| key == DEFAULT_CLASS_ANNOTATION && value == "true");
                 let class = SnapshotClass { name: item.metadata.name.clone(), default };
                 match inventory.provisioners.iter().position(|p| p.name == item.driver) {
                     Some(found) => {

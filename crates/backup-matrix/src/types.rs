@@ -1,10 +1,10 @@
 //! The plain vocabulary of the source: backup types, VSC options, modes.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 /// What one provisioner's volumes get when the backup runs: one of the source's four backup
 /// types, or the fifth outcome, a failed backup.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum BackupType {
     PortworxCloudSnapshot,
@@ -60,7 +60,7 @@ impl BackupType {
 }
 
 /// Whether a provisioner is Portworx's own or any other CSI provisioner.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum ProvisionerKind {
     Portworx,
@@ -68,7 +68,7 @@ pub enum ProvisionerKind {
 }
 
 /// The state of a provisioner's "Volume snapshot class" field, as Table 1 names it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum VscOption {
     /// Portworx: the select is always disabled.
@@ -106,7 +106,7 @@ impl VscOption {
 }
 
 /// Portworx Backup's operation mode.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Mode {
     #[default]
@@ -115,7 +115,7 @@ pub enum Mode {
 }
 
 /// The level of a notice in the preview.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Level {
     Info,

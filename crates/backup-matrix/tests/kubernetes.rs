@@ -173,7 +173,6 @@ fn storage_classes_collapse_to_one_row_per_provisioner_in_order() {
             (s("efs.csi.aws.com"), vec![]),
         ]
     );
-    assert!(config.kubernetes.is_none(), "the lists are folded into provisioners");
     assert_eq!(config.unmatched_snapshot_classes, [(s("csi-azuredisk-vsc"), s("disk.csi.azure.com"))]);
 }
 
