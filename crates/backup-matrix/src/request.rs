@@ -4,8 +4,6 @@
 //! snake_case field names and enum values by name. Serialized, a [`Request`] is the
 //! `backup-create` detail as it is.
 
-use std::collections::BTreeMap;
-
 use serde::Serialize;
 
 use crate::config::{BackupKind, BackupObject, Config};
@@ -64,8 +62,10 @@ pub struct Body {
     pub cluster_ref: ObjectRef,
     pub backup_location_ref: ObjectRef,
     pub namespaces: Vec<String>,
-    /// Provisioner → VSC name, for every provisioner with a class in use.
-    pub volume_snapshot_class_mapping: BTreeMap<String, String>,
+    /// Provisioner → VSC name, for every provisioner with a class in use, sorted by provisioner;
+    /// a JSON object. A sorted list, not a map: it is built once per change and never searched.
+    #[serde(serialize_with = "as_map")]
+    pub volume_snapshot_class_mapping: Vec<(String, String)>,
     /// `Generic` when offload is on, else `Normal`.
     pub backup_type: ApiBackupType,
     /// The Cross Cloud Backup/Restore option.
@@ -74,6 +74,11 @@ pub struct Body {
     /// A schedule's policy; only in a `BackupScheduleCreateRequest`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub schedule_policy_ref: Option<ObjectRef>,
+}
+
+/// Writes `(key, value)` pairs as a JSON object.
+fn as_map<S: serde::Serializer>(pairs: &[(String, String)], serializer: S) -> Result<S::Ok, S::Error> {
+    serializer.collect_map(pairs.iter().map(|(key, value)| (key, value)))
 }
 
 /// What `backup-create` carries: `{ "method", "path", "body" }`, ready to send as it is.
@@ -95,8 +100,8 @@ impl Request {
 /// Builds the request the form would send now. A name the config lacks (no cluster, no
 /// schedule policy) is empty here; `form_problems` then blocks Create.
 pub fn request(config: &Config) -> Request {
-    let volume_snapshot_class_mapping = if config.cross_cloud {
-        BTreeMap::new()
+    let mut volume_snapshot_class_mapping: Vec<(String, String)> = if config.cross_cloud {
+        Vec::new()
     } else {
         config
             .provisioners
@@ -104,6 +109,8 @@ pub fn request(config: &Config) -> Request {
             .filter_map(|p| p.selected_class().map(|c| (p.name.clone(), c.name.clone())))
             .collect()
     };
+    // Provisioner names are unique in a valid config, so the order is total.
+    volume_snapshot_class_mapping.sort_unstable();
     let (path, schedule_policy_ref) = match config.backup_kind {
         BackupKind::Manual => (BACKUP_PATH, None),
         BackupKind::Scheduled => (

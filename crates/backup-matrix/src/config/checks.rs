@@ -1,8 +1,6 @@
 //! The rules a config's types cannot say: limits, names, duplicates, references. Every error
 //! names the field as the host wrote it.
 
-use std::collections::{BTreeMap, BTreeSet};
-
 use super::{
     Config, ConfigError, Provisioner, Selection, MAX_CHOICES, MAX_NAMESPACES, MAX_NAME_LEN, MAX_PROVISIONERS,
     MAX_VSCS_PER_PROVISIONER,
@@ -30,11 +28,18 @@ impl Config {
                 ),
             ));
         }
-        let mut provisioner_names = BTreeSet::new();
-        let mut class_names = BTreeMap::new();
-        for (provisioner, at) in self.provisioners.iter().zip(origins) {
+        let repeated_provisioner = first_repeat(self.provisioners.iter().map(|p| p.name.as_str()));
+        // VSC names are cluster-wide: one list of (provisioner, class) over all provisioners.
+        let classes: Vec<(usize, usize)> = (self.provisioners.iter().enumerate())
+            .flat_map(|(p, provisioner)| (0..provisioner.volume_snapshot_classes.len()).map(move |c| (p, c)))
+            .collect();
+        let class_name =
+            |&(p, c): &(usize, usize)| self.provisioners[p].volume_snapshot_classes[c].name.as_str();
+        let repeated_class = first_repeat(classes.iter().map(class_name))
+            .map(|(later, earlier)| (classes[later], self.provisioners[classes[earlier].0].name.as_str()));
+        for (index, (provisioner, at)) in self.provisioners.iter().zip(origins).enumerate() {
             check_provisioner_name(&provisioner.name, &at.name)?;
-            if !provisioner_names.insert(provisioner.name.as_str()) {
+            if repeated_provisioner.is_some_and(|(later, _)| later == index) {
                 return Err(ConfigError::new(
                     &at.name,
                     format!(
@@ -43,7 +48,8 @@ impl Config {
                     ),
                 ));
             }
-            validate_classes(provisioner, at, &mut class_names)?;
+            let repeated = repeated_class.filter(|((p, _), _)| *p == index).map(|((_, c), owner)| (c, owner));
+            validate_classes(provisioner, at, repeated)?;
         }
         if !self.backup_name.is_empty() {
             if let Err(problem) = check_object_name(&self.backup_name) {
@@ -168,7 +174,7 @@ impl FieldPaths {
 fn validate_classes(
     provisioner: &Provisioner,
     at: &FieldPaths,
-    class_names: &mut BTreeMap<String, String>,
+    repeated: Option<(usize, &str)>,
 ) -> Result<(), ConfigError> {
     let classes = &provisioner.volume_snapshot_classes;
     if classes.len() > MAX_VSCS_PER_PROVISIONER {
@@ -180,9 +186,9 @@ fn validate_classes(
             ),
         ));
     }
-    for (class, (path, _)) in classes.iter().zip(&at.class_fields) {
+    for (index, (class, (path, _))) in classes.iter().zip(&at.class_fields).enumerate() {
         check_named(&class.name, path)?;
-        if let Some(owner) = class_names.insert(class.name.clone(), provisioner.name.clone()) {
+        if let Some((_, owner)) = repeated.filter(|(at, _)| *at == index) {
             return Err(ConfigError::new(
                 path,
                 format!(
@@ -225,6 +231,14 @@ fn validate_classes(
         )),
         _ => Ok(()),
     }
+}
+
+/// The first name, in order, that an earlier one repeats: `(its index, the earlier one's)`.
+/// Sorted rather than hashed: the config is at most 100,000 names, and a sort links no hasher.
+fn first_repeat<'a>(names: impl Iterator<Item = &'a str>) -> Option<(usize, usize)> {
+    let mut sorted: Vec<(&str, usize)> = names.enumerate().map(|(index, name)| (name, index)).collect();
+    sorted.sort_unstable();
+    sorted.windows(2).filter(|pair| pair[0].0 == pair[1].0).map(|pair| (pair[1].1, pair[0].1)).min()
 }
 
 fn check_length(name: &str) -> Result<(), String> {
