@@ -85,27 +85,27 @@ fn TextField(
     let hint_id = state.id(&format!("{part}-hint"));
     let error_id = state.id(&format!("{part}-error"));
     let described = format!("{hint_id} {error_id}");
+    // Set only when the host hands in a config, so typing never moves the caret.
+    let value = Signal::derive(move || {
+        state.revision.track();
+        text.get_untracked()
+    });
+    let invalid = Signal::derive(move || error.with(|e| e.is_some()).to_string());
     view! {
         <div class="cbw-field">
             <label for=id.clone()>{label}</label>
-            // Reloaded only when the host hands in a config, so typing never moves the caret.
-            {move || {
-                state.revision.track();
-                view! {
-                    <input
-                        id=id.clone()
-                        type="text"
-                        autocomplete="off"
-                        spellcheck="false"
-                        value=text.get_untracked()
-                        aria-describedby=described.clone()
-                        aria-invalid=move || error.with(|e| e.is_some()).to_string()
-                        on:input=move |ev| set.run(event_target_value(&ev))
-                    />
-                }
-            }}
+            <input
+                id=id
+                type="text"
+                autocomplete="off"
+                spellcheck="false"
+                prop:value=value
+                aria-describedby=described
+                aria-invalid=invalid
+                on:input=move |ev| set.run(event_target_value(&ev))
+            />
             <p class="cbw-hint" id=hint_id>{hint}</p>
-            <p class="cbw-error" id=error_id>{move || error.get()}</p>
+            <p class="cbw-error" id=error_id>{error}</p>
         </div>
     }
 }
@@ -120,8 +120,20 @@ fn ClusterName(
     let id = state.id("cluster");
     let hint_id = state.id("cluster-hint");
     let error_id = state.id("cluster-error");
-    let name = move || state.config.with(|c| c.cluster.as_ref().map(|k| k.name.clone()).unwrap_or_default());
+    let name = Signal::derive(move || {
+        state.config.with(|c| c.cluster.as_ref().map(|k| k.name.clone()).unwrap_or_default())
+    });
     let missing = move || state.config.with(|c| c.cluster.is_none());
+    let invalid = Signal::derive(move || missing().to_string());
+    let hint = Signal::derive(move || {
+        state.config.with(|c| {
+            format!("The application cluster backed up, in organisation \"{}\"; set by the host.", c.org_id)
+        })
+    });
+    let error = Signal::derive(move || {
+        missing()
+            .then(|| "No cluster: the config names none (cluster.name), so Create sends nothing.".to_owned())
+    });
     view! {
         <div class="cbw-field">
             <label for=id.clone()>"Cluster"</label>
@@ -131,13 +143,13 @@ fn ClusterName(
                 readonly
                 prop:value=name
                 aria-describedby=format!("{hint_id} {error_id}")
-                aria-invalid=move || missing().to_string()
+                aria-invalid=invalid
             />
             <p class="cbw-hint" id=hint_id>
-                {move || state.config.with(|c| format!("The application cluster backed up, in organisation \"{}\"; set by the host.", c.org_id))}
+                {hint}
             </p>
             <p class="cbw-error" id=error_id>
-                {move || missing().then_some("No cluster: the config names none (cluster.name), so Create sends nothing.")}
+                {error}
             </p>
         </div>
     }
