@@ -156,5 +156,5 @@ pub fn decide_config(config_json: &str) -> Result<JsValue, JsValue> {
 /// The built-in scenarios, `[{id, title}]`.
 #[wasm_bindgen(js_name = scenarioList)]
 pub fn scenario_list() -> JsValue {
-    to_js(&SCENARIOS)
+    to_js(SCENARIOS.as_slice())
 }

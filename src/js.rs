@@ -1,18 +1,35 @@
 //! The JavaScript boundary: values cross as plain objects, parsed and printed by the browser's
 //! own JSON, so the wasm carries no JSON text parser or printer.
 
-use backup_matrix::json::{Json, MAX_DEPTH};
-use serde::Serialize;
+use backup_matrix::json::{Json, ToJson, MAX_DEPTH};
 use wasm_bindgen::{JsCast, JsValue};
 
-/// A Rust value as a plain JS object, as JSON would give it (`null` for `None`, objects for
-/// maps).
-pub fn to_js(value: &impl Serialize) -> JsValue {
-    value.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).unwrap_or(JsValue::NULL)
+/// A Rust value as a plain JS object, as its JSON gives it.
+pub fn to_js(value: &(impl ToJson + ?Sized)) -> JsValue {
+    js_value(&value.to_json())
+}
+
+/// A JSON tree as plain JS values: the one walk every event and export goes through.
+fn js_value(json: &Json) -> JsValue {
+    match json {
+        Json::Null => JsValue::NULL,
+        Json::Bool(value) => JsValue::from_bool(*value),
+        Json::Number(number) => JsValue::from_f64(*number),
+        Json::String(text) => JsValue::from_str(text),
+        Json::Array(items) => items.iter().map(js_value).collect::<js_sys::Array>().into(),
+        Json::Object(entries) => {
+            let object = js_sys::Object::new();
+            for (key, value) in entries {
+                // Cannot fail on a fresh plain object.
+                let _ = js_sys::Reflect::set(&object, &JsValue::from_str(key), &js_value(value));
+            }
+            object.into()
+        }
+    }
 }
 
 /// A Rust value as indented JSON text, for people to read.
-pub fn pretty(value: &impl Serialize) -> String {
+pub fn pretty(value: &(impl ToJson + ?Sized)) -> String {
     js_sys::JSON::stringify_with_replacer_and_space(&to_js(value), &JsValue::NULL, &JsValue::from(2))
         .ok()
         .and_then(|text| text.as_string())

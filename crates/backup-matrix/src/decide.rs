@@ -1,14 +1,13 @@
 //! The rules: from a form's state to what the backup will be, per provisioner and as a whole.
 
-use serde::Serialize;
+use crate::json::{Fields, Json, ToJson};
 
 use crate::config::{Config, Provisioner};
 use crate::tables::{self, CsiMatrixRow, MATRIX_MIN_VERSION};
 use crate::types::{BackupType, Level, ProvisionerKind, VscOption};
 
 /// What one provisioner's volumes get, and why.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ProvisionerDecision {
     pub name: String,
     pub vsc_option: VscOption,
@@ -23,7 +22,7 @@ pub struct ProvisionerDecision {
 }
 
 /// Something the user should know about the backup as it stands.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Notice {
     pub id: &'static str,
     pub level: Level,
@@ -31,8 +30,7 @@ pub struct Notice {
 }
 
 /// The whole outcome of a Create Backup form.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Decision {
     pub can_create: bool,
     pub provisioners: Vec<ProvisionerDecision>,
@@ -250,3 +248,39 @@ impl Decision {
         }
     }
 }
+
+impl ToJson for ProvisionerDecision {
+    fn to_json(&self) -> Json {
+        Fields::new()
+            .with("name", &self.name)
+            .with("vscOption", self.vsc_option.to_json())
+            .with("volumeSnapshotClass", self.volume_snapshot_class.as_ref())
+            .with("backupType", self.backup_type.to_json())
+            .with("csiMatrixRow", self.csi_matrix_row.map(|row| Json::Number(f64::from(row))))
+            .with("kdmpMatrixRow", self.kdmp_matrix_row)
+            .with("reason", &self.reason)
+            .build()
+    }
+}
+
+impl ToJson for Notice {
+    fn to_json(&self) -> Json {
+        Fields::new().with("id", self.id).with("level", self.level.to_json()).with("text", &self.text).build()
+    }
+}
+
+impl ToJson for Decision {
+    fn to_json(&self) -> Json {
+        Fields::new()
+            .with("canCreate", self.can_create)
+            .with("provisioners", self.provisioners.to_json())
+            .with(
+                "driverMatrixRows",
+                Json::Array(self.driver_matrix_rows.iter().map(|id| Json::from(*id)).collect()),
+            )
+            .with("notices", self.notices.to_json())
+            .build()
+    }
+}
+
+crate::serialize_as_json!(ProvisionerDecision, Notice, Decision);

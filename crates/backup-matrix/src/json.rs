@@ -323,3 +323,114 @@ impl<'de> Visitor<'de> for JsonVisitor {
         Ok(Json::Object(entries))
     }
 }
+
+/// A value as the JSON the contract gives it. Written by hand for each type rather than derived
+/// with serde: the wasm then carries one walk from `Json` to a JS object instead of serde's
+/// code per type and field. Natively, `serialize_as_json!` makes the same JSON a serde
+/// `Serialize`, so serde_json and the tests see exactly what the widget emits.
+pub trait ToJson {
+    fn to_json(&self) -> Json;
+}
+
+impl<T: ToJson> ToJson for [T] {
+    fn to_json(&self) -> Json {
+        Json::Array(self.iter().map(ToJson::to_json).collect())
+    }
+}
+
+impl<T: ToJson> ToJson for Vec<T> {
+    fn to_json(&self) -> Json {
+        self.as_slice().to_json()
+    }
+}
+
+impl From<&str> for Json {
+    fn from(text: &str) -> Self {
+        Json::String(text.to_owned())
+    }
+}
+
+impl From<&String> for Json {
+    fn from(text: &String) -> Self {
+        Json::String(text.clone())
+    }
+}
+
+impl From<bool> for Json {
+    fn from(value: bool) -> Self {
+        Json::Bool(value)
+    }
+}
+
+impl From<&[String]> for Json {
+    fn from(items: &[String]) -> Self {
+        Json::Array(items.iter().map(Json::from).collect())
+    }
+}
+
+impl<T: Into<Json>> From<Option<T>> for Json {
+    fn from(value: Option<T>) -> Self {
+        value.map_or(Json::Null, Into::into)
+    }
+}
+
+/// Builds a JSON object field by field, in the contract's order.
+#[derive(Default)]
+pub struct Fields(Vec<(String, Json)>);
+
+impl Fields {
+    pub fn new() -> Self {
+        Fields(Vec::new())
+    }
+
+    /// Adds `key`.
+    pub fn with(mut self, key: &str, value: impl Into<Json>) -> Self {
+        self.0.push((key.to_owned(), value.into()));
+        self
+    }
+
+    /// Adds `key` only when there is a value: the contract leaves the key out otherwise.
+    pub fn with_some(self, key: &str, value: Option<impl Into<Json>>) -> Self {
+        match value {
+            Some(value) => self.with(key, value),
+            None => self,
+        }
+    }
+
+    pub fn build(self) -> Json {
+        Json::Object(self.0)
+    }
+}
+
+/// serde_json (natively, and for the training bundle's URL state) reads the tree as it is;
+/// whole numbers stay integers.
+impl serde::Serialize for Json {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Json::Null => serializer.serialize_unit(),
+            Json::Bool(value) => serializer.serialize_bool(*value),
+            Json::Number(number) => match whole_number(*number) {
+                Some(Whole::Unsigned(value)) => serializer.serialize_u64(value),
+                Some(Whole::Signed(value)) => serializer.serialize_i64(value),
+                None => serializer.serialize_f64(*number),
+            },
+            Json::String(text) => serializer.serialize_str(text),
+            Json::Array(items) => serializer.collect_seq(items),
+            Json::Object(entries) => serializer.collect_map(entries.iter().map(|(key, value)| (key, value))),
+        }
+    }
+}
+
+/// `impl serde::Serialize` through `ToJson`, for types whose JSON is written by hand.
+#[macro_export]
+macro_rules! serialize_as_json {
+    ($($type:ty),* $(,)?) => {
+        $(
+            impl serde::Serialize for $type {
+                fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                    serde::Serialize::serialize(&$crate::json::ToJson::to_json(self), serializer)
+                }
+            }
+        )*
+    };
+}

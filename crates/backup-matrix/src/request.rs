@@ -4,9 +4,8 @@
 //! snake_case field names and enum values by name. Serialized, a [`Request`] is the
 //! `backup-create` detail as it is.
 
-use serde::Serialize;
-
 use crate::config::{BackupKind, BackupObject, Config};
+use crate::json::{Fields, Json, ToJson};
 
 /// The HTTP method of both create calls.
 pub const METHOD: &str = "POST";
@@ -16,22 +15,21 @@ pub const BACKUP_PATH: &str = "/v1/backup";
 pub const BACKUP_SCHEDULE_PATH: &str = "/v1/backupschedule";
 
 /// The API's `ObjectRef`: an object by name, and by uid when it is known.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ObjectRef {
     pub name: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub uid: Option<String>,
 }
 
 /// The API's `CreateMetadata`: the new object's name and organisation.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CreateMetadata {
     pub name: String,
     pub org_id: String,
 }
 
 /// `BackupCreateRequestBackupType` (and the schedule's twin), by name.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ApiBackupType {
     /// A backup whose CSI snapshots KDMP offloads to the backup location.
     Generic,
@@ -40,7 +38,7 @@ pub enum ApiBackupType {
 }
 
 /// `BackupCreateRequestBackupObjectTypeType` (and the schedule's twin), by name.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ApiObjectType {
     /// Whole namespaces.
     All,
@@ -48,15 +46,14 @@ pub enum ApiObjectType {
 }
 
 /// `BackupCreateRequestBackupObjectType`: `{ "type": ... }`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct BackupObjectType {
-    #[serde(rename = "type")]
     pub kind: ApiObjectType,
 }
 
 /// The body: the fields the Create Backup window fills of a `BackupCreateRequest`, or, with
 /// `schedule_policy_ref`, of a `BackupScheduleCreateRequest`. Both messages define each field.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Body {
     pub metadata: CreateMetadata,
     pub cluster_ref: ObjectRef,
@@ -64,7 +61,6 @@ pub struct Body {
     pub namespaces: Vec<String>,
     /// Provisioner → VSC name, for every provisioner with a class in use, sorted by provisioner;
     /// a JSON object. A sorted list, not a map: it is built once per change and never searched.
-    #[serde(serialize_with = "as_map")]
     pub volume_snapshot_class_mapping: Vec<(String, String)>,
     /// `Generic` when offload is on, else `Normal`.
     pub backup_type: ApiBackupType,
@@ -72,17 +68,11 @@ pub struct Body {
     pub direct_kdmp: bool,
     pub backup_object_type: BackupObjectType,
     /// A schedule's policy; only in a `BackupScheduleCreateRequest`.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub schedule_policy_ref: Option<ObjectRef>,
 }
 
-/// Writes `(key, value)` pairs as a JSON object.
-fn as_map<S: serde::Serializer>(pairs: &[(String, String)], serializer: S) -> Result<S::Ok, S::Error> {
-    serializer.collect_map(pairs.iter().map(|(key, value)| (key, value)))
-}
-
 /// What `backup-create` carries: `{ "method", "path", "body" }`, ready to send as it is.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Request {
     pub method: &'static str,
     /// [`BACKUP_PATH`] or [`BACKUP_SCHEDULE_PATH`].
@@ -196,3 +186,78 @@ pub fn form_problems(config: &Config) -> Vec<(&'static str, String)> {
     }
     problems
 }
+
+impl ToJson for ObjectRef {
+    fn to_json(&self) -> Json {
+        Fields::new().with("name", &self.name).with_some("uid", self.uid.as_ref()).build()
+    }
+}
+
+impl ToJson for CreateMetadata {
+    fn to_json(&self) -> Json {
+        Fields::new().with("name", &self.name).with("org_id", &self.org_id).build()
+    }
+}
+
+/// The proto's enum values, by name.
+impl ToJson for ApiBackupType {
+    fn to_json(&self) -> Json {
+        Json::from(match self {
+            ApiBackupType::Generic => "Generic",
+            ApiBackupType::Normal => "Normal",
+        })
+    }
+}
+
+impl ToJson for ApiObjectType {
+    fn to_json(&self) -> Json {
+        Json::from(match self {
+            ApiObjectType::All => "All",
+            ApiObjectType::VirtualMachine => "VirtualMachine",
+        })
+    }
+}
+
+impl ToJson for BackupObjectType {
+    fn to_json(&self) -> Json {
+        Fields::new().with("type", self.kind.to_json()).build()
+    }
+}
+
+impl ToJson for Body {
+    fn to_json(&self) -> Json {
+        let mapping =
+            self.volume_snapshot_class_mapping.iter().map(|(key, value)| (key.clone(), Json::from(value)));
+        Fields::new()
+            .with("metadata", self.metadata.to_json())
+            .with("cluster_ref", self.cluster_ref.to_json())
+            .with("backup_location_ref", self.backup_location_ref.to_json())
+            .with("namespaces", self.namespaces.as_slice())
+            .with("volume_snapshot_class_mapping", Json::Object(mapping.collect()))
+            .with("backup_type", self.backup_type.to_json())
+            .with("direct_kdmp", self.direct_kdmp)
+            .with("backup_object_type", self.backup_object_type.to_json())
+            .with_some("schedule_policy_ref", self.schedule_policy_ref.as_ref().map(ToJson::to_json))
+            .build()
+    }
+}
+
+impl ToJson for Request {
+    fn to_json(&self) -> Json {
+        Fields::new()
+            .with("method", self.method)
+            .with("path", self.path)
+            .with("body", self.body.to_json())
+            .build()
+    }
+}
+
+crate::serialize_as_json!(
+    ObjectRef,
+    CreateMetadata,
+    ApiBackupType,
+    ApiObjectType,
+    BackupObjectType,
+    Body,
+    Request
+);

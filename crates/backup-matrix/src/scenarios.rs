@@ -1,20 +1,17 @@
 //! Built-in scenarios: realistic clusters a docs page or a trainee can start from.
 
-use serde::Serialize;
+use crate::json::{Fields, Json, ToJson};
 
 use crate::config::{Cluster, Config, Provisioner};
 
 /// A ready-made cluster, by id.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Scenario {
     pub id: &'static str,
     pub title: &'static str,
-    #[serde(skip)]
     provisioners: &'static [(&'static str, &'static [(&'static str, bool)])],
-    #[serde(skip)]
     namespace: &'static str,
     /// The application cluster, as Portworx Backup lists it.
-    #[serde(skip)]
     cluster: &'static str,
 }
 
@@ -132,3 +129,12 @@ impl Scenario {
         }
     }
 }
+
+/// In JSON, a scenario is its id and title (`scenarioList()`).
+impl ToJson for Scenario {
+    fn to_json(&self) -> Json {
+        Fields::new().with("id", self.id).with("title", self.title).build()
+    }
+}
+
+crate::serialize_as_json!(Scenario);

@@ -1,11 +1,10 @@
 //! The plain vocabulary of the source: backup types, VSC options, modes.
 
-use serde::Serialize;
+use crate::json::{Json, ToJson};
 
 /// What one provisioner's volumes get when the backup runs: one of the source's four backup
 /// types, or the fifth outcome, a failed backup.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum BackupType {
     PortworxCloudSnapshot,
     DirectKdmp,
@@ -60,16 +59,14 @@ impl BackupType {
 }
 
 /// Whether a provisioner is Portworx's own or any other CSI provisioner.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum ProvisionerKind {
     Portworx,
     NonPortworx,
 }
 
 /// The state of a provisioner's "Volume snapshot class" field, as Table 1 names it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum VscOption {
     /// Portworx: the select is always disabled.
     Disabled,
@@ -106,8 +103,7 @@ impl VscOption {
 }
 
 /// Portworx Backup's operation mode.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum Mode {
     #[default]
     Classic,
@@ -115,10 +111,56 @@ pub enum Mode {
 }
 
 /// The level of a notice in the preview.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Level {
     Info,
     Warning,
     Error,
 }
+
+impl ProvisionerKind {
+    /// The id used in JSON.
+    pub fn id(self) -> &'static str {
+        match self {
+            ProvisionerKind::Portworx => "portworx",
+            ProvisionerKind::NonPortworx => "non-portworx",
+        }
+    }
+}
+
+impl Mode {
+    /// The id used in JSON.
+    pub fn id(self) -> &'static str {
+        match self {
+            Mode::Classic => "classic",
+            Mode::Federated => "federated",
+        }
+    }
+}
+
+impl Level {
+    /// The id used in JSON.
+    pub fn id(self) -> &'static str {
+        match self {
+            Level::Info => "info",
+            Level::Warning => "warning",
+            Level::Error => "error",
+        }
+    }
+}
+
+/// Each of these is its id in JSON.
+macro_rules! json_by_id {
+    ($($type:ty),*) => {
+        $(
+            impl ToJson for $type {
+                fn to_json(&self) -> Json {
+                    Json::from(self.id())
+                }
+            }
+        )*
+    };
+}
+
+json_by_id!(BackupType, ProvisionerKind, VscOption, Mode, Level);
+crate::serialize_as_json!(BackupType, ProvisionerKind, VscOption, Mode, Level);

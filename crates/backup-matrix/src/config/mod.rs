@@ -6,8 +6,7 @@ mod read;
 
 use std::fmt;
 
-use serde::{Serialize, Serializer};
-
+use crate::json::{Fields, Json, ToJson};
 use crate::tables::PORTWORX_PROVISIONERS;
 use crate::types::{Mode, VscOption};
 
@@ -30,7 +29,7 @@ pub const MAX_CHOICES: usize = 100;
 pub const ROOT_PATH: &str = "(root)";
 
 /// A rejected config: what is wrong, and where.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ConfigError {
     pub message: String,
     pub path: String,
@@ -65,42 +64,33 @@ pub enum Selection {
 }
 
 impl Selection {
-    pub(crate) fn is_auto(&self) -> bool {
-        *self == Selection::Auto
-    }
-}
-
-impl Serialize for Selection {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+    /// The select's value in JSON: absent for the preselection, `null` for no class.
+    fn to_json(&self) -> Option<Json> {
         match self {
-            Selection::Named(name) => serializer.serialize_str(name),
-            Selection::Auto | Selection::NoClass => serializer.serialize_none(),
+            Selection::Auto => None,
+            Selection::NoClass => Some(Json::Null),
+            Selection::Named(name) => Some(Json::from(name)),
         }
     }
 }
 
 /// A VolumeSnapshotClass of one provisioner.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SnapshotClass {
     pub name: String,
     /// Annotated `snapshot.storage.kubernetes.io/is-default-class: "true"`.
-    #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub default: bool,
 }
 
 /// One CSI provisioner of the cluster: one row of Snapshot Class Mapping.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Provisioner {
     pub name: String,
     /// Marks a provisioner as Portworx's own beyond the two built-in names; `false` cannot
     /// unmark those two (their select is "Disabled (always)").
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub portworx: Option<bool>,
     pub volume_snapshot_classes: Vec<SnapshotClass>,
     /// The select's value; absent means the form's preselection.
-    #[serde(skip_serializing_if = "Selection::is_auto")]
     pub volume_snapshot_class: Selection,
 }
 
@@ -169,8 +159,7 @@ impl Provisioner {
 }
 
 /// Where a backup is stored.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum LocationKind {
     S3,
     Azure,
@@ -190,23 +179,18 @@ impl LocationKind {
 }
 
 /// A backup location the user can pick.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BackupLocation {
     pub name: String,
-    #[serde(rename = "type")]
     pub kind: LocationKind,
     /// Portworx Backup's uid of the location, sent in `backup_location_ref` when given.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub uid: Option<String>,
 }
 
 /// The application cluster the form backs up, as Portworx Backup knows it (`cluster_ref`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Cluster {
     pub name: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub uid: Option<String>,
 }
 
@@ -241,29 +225,8 @@ impl PartialEq for SchedulePolicy {
     }
 }
 
-/// The object form of a schedule policy.
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-struct SchedulePolicyObject {
-    name: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    uid: Option<String>,
-}
-
-impl Serialize for SchedulePolicy {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        match &self.uid {
-            None => serializer.serialize_str(&self.name),
-            Some(uid) => {
-                SchedulePolicyObject { name: self.name.clone(), uid: Some(uid.clone()) }.serialize(serializer)
-            }
-        }
-    }
-}
-
 /// Manual or scheduled.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum BackupKind {
     #[default]
     Manual,
@@ -271,8 +234,7 @@ pub enum BackupKind {
 }
 
 /// What the backup takes: whole namespaces, or virtual machines.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum BackupObject {
     #[default]
     Namespace,
@@ -308,15 +270,13 @@ fn default_namespaces() -> Vec<String> {
 
 /// The whole state of one Create Backup form, as JSON (camelCase). A parsed config is
 /// normalised: its `kubernetes` lists are folded into `provisioners`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Config {
     pub provisioners: Vec<Provisioner>,
     pub offload: bool,
     pub cross_cloud: bool,
     pub mode: Mode,
     /// The application cluster backed up (`cluster_ref`); none means Create is blocked.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub cluster: Option<Cluster>,
     /// `metadata.org_id`: the Portworx Backup organisation.
     pub org_id: String,
@@ -324,17 +284,14 @@ pub struct Config {
     pub backup_name: String,
     pub backup_locations: Vec<BackupLocation>,
     /// The chosen location's name; absent means the first.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub backup_location: Option<String>,
     pub namespaces: Vec<String>,
     pub backup_kind: BackupKind,
     pub backup_object: BackupObject,
     pub schedule_policies: Vec<SchedulePolicy>,
     /// The chosen policy for a scheduled backup; absent means the first.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub schedule_policy: Option<String>,
     /// VSCs from `kubernetes` whose driver has no StorageClass: `(vsc, driver)`.
-    #[serde(skip)]
     pub unmatched_snapshot_classes: Vec<(String, String)>,
 }
 
@@ -376,3 +333,117 @@ impl Config {
         }
     }
 }
+
+impl ToJson for ConfigError {
+    fn to_json(&self) -> Json {
+        Fields::new().with("message", &self.message).with("path", &self.path).build()
+    }
+}
+
+impl ToJson for SnapshotClass {
+    fn to_json(&self) -> Json {
+        Fields::new().with("name", &self.name).with_some("default", self.default.then_some(true)).build()
+    }
+}
+
+impl ToJson for Provisioner {
+    fn to_json(&self) -> Json {
+        Fields::new()
+            .with("name", &self.name)
+            .with_some("portworx", self.portworx)
+            .with("volumeSnapshotClasses", self.volume_snapshot_classes.to_json())
+            .with_some("volumeSnapshotClass", self.volume_snapshot_class.to_json())
+            .build()
+    }
+}
+
+impl ToJson for LocationKind {
+    fn to_json(&self) -> Json {
+        Json::from(match self {
+            LocationKind::S3 => "s3",
+            LocationKind::Azure => "azure",
+            LocationKind::Google => "google",
+            LocationKind::Nfs => "nfs",
+        })
+    }
+}
+
+impl ToJson for BackupLocation {
+    fn to_json(&self) -> Json {
+        Fields::new()
+            .with("name", &self.name)
+            .with("type", self.kind.to_json())
+            .with_some("uid", self.uid.as_ref())
+            .build()
+    }
+}
+
+impl ToJson for Cluster {
+    fn to_json(&self) -> Json {
+        Fields::new().with("name", &self.name).with_some("uid", self.uid.as_ref()).build()
+    }
+}
+
+/// A policy without a uid is its name; with one, `{ name, uid }`.
+impl ToJson for SchedulePolicy {
+    fn to_json(&self) -> Json {
+        match &self.uid {
+            None => Json::from(&self.name),
+            Some(uid) => Fields::new().with("name", &self.name).with("uid", uid).build(),
+        }
+    }
+}
+
+impl ToJson for BackupKind {
+    fn to_json(&self) -> Json {
+        Json::from(match self {
+            BackupKind::Manual => "manual",
+            BackupKind::Scheduled => "scheduled",
+        })
+    }
+}
+
+impl ToJson for BackupObject {
+    fn to_json(&self) -> Json {
+        Json::from(match self {
+            BackupObject::Namespace => "namespace",
+            BackupObject::Vm => "vm",
+        })
+    }
+}
+
+/// camelCase keys; the optional ones only when set. The `kubernetes` lists are folded in by
+/// then, so a config never writes them.
+impl ToJson for Config {
+    fn to_json(&self) -> Json {
+        Fields::new()
+            .with("provisioners", self.provisioners.to_json())
+            .with("offload", self.offload)
+            .with("crossCloud", self.cross_cloud)
+            .with("mode", self.mode.to_json())
+            .with_some("cluster", self.cluster.as_ref().map(ToJson::to_json))
+            .with("orgId", &self.org_id)
+            .with("backupName", &self.backup_name)
+            .with("backupLocations", self.backup_locations.to_json())
+            .with_some("backupLocation", self.backup_location.as_ref())
+            .with("namespaces", self.namespaces.as_slice())
+            .with("backupKind", self.backup_kind.to_json())
+            .with("backupObject", self.backup_object.to_json())
+            .with("schedulePolicies", self.schedule_policies.to_json())
+            .with_some("schedulePolicy", self.schedule_policy.as_ref())
+            .build()
+    }
+}
+
+crate::serialize_as_json!(
+    ConfigError,
+    SnapshotClass,
+    Provisioner,
+    LocationKind,
+    BackupLocation,
+    Cluster,
+    SchedulePolicy,
+    BackupKind,
+    BackupObject,
+    Config
+);
