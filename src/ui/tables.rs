@@ -2,6 +2,7 @@
 
 use backup_matrix::tables::{vsc_option_label, CSI_MATRIX, DRIVER_MATRIX, KDMP_MATRIX};
 use backup_matrix::{Decision, ProvisionerDecision, ProvisionerKind};
+use leptos::html::Tbody;
 use leptos::prelude::*;
 
 use crate::state::FormState;
@@ -33,27 +34,94 @@ fn users(decision: &Decision, applies: impl Fn(&ProvisionerDecision) -> bool) ->
         .join(", ")
 }
 
-/// One table row: marked with `aria-current` and an "In use by" cell when it applies.
-#[component]
-fn Row(
-    /// The cells before "In use by", as text.
-    cells: Vec<&'static str>,
-    /// The provisioners this row applies to now, joined; empty when it does not apply.
-    used_by: Signal<String>,
-) -> impl IntoView {
-    let current = move || used_by.with(|u| !u.is_empty());
-    view! {
-        <tr aria-current=move || current().then_some("true") class:cbw-current=current>
-            {cells.into_iter().map(|cell| view! { <td>{cell}</td> }).collect_view()}
-            <td class="cbw-used-by">
-                {move || current().then(|| view! { <span class="cbw-pointer" aria-hidden="true">"▶ "</span> })}
-                {used_by}
-            </td>
-        </tr>
+/// For each table, for each row: who the row applies to now, joined; empty when it does not.
+fn row_users(decision: &Decision) -> [Vec<String>; 3] {
+    [
+        CSI_MATRIX.iter().map(|row| users(decision, |p| p.csi_matrix_row == Some(row.number))).collect(),
+        DRIVER_MATRIX
+            .iter()
+            .map(|row| {
+                if decision.driver_matrix_rows.contains(&row.id) {
+                    users(decision, |p| p.backup_type == row.produced_by)
+                } else {
+                    String::new()
+                }
+            })
+            .collect(),
+        KDMP_MATRIX.iter().map(|row| users(decision, |p| p.kdmp_matrix_row == Some(row.id))).collect(),
+    ]
+}
+
+/// Table text as HTML: the source's cells are constants, escaped all the same.
+fn push_escaped(html: &mut String, text: &str) {
+    for c in text.chars() {
+        match c {
+            '&' => html.push_str("&amp;"),
+            '<' => html.push_str("&lt;"),
+            '>' => html.push_str("&gt;"),
+            _ => html.push(c),
+        }
     }
 }
 
-/// A captioned table in a box that scrolls on its own when narrow.
+/// One row of `cell` elements, and the empty "In use by" cell the marks fill in.
+fn push_row(html: &mut String, cell: &str, cells: &[&str], last: &str) {
+    html.push_str("<tr>");
+    for text in cells {
+        html.push('<');
+        html.push_str(cell);
+        html.push('>');
+        push_escaped(html, text);
+        html.push_str("</");
+        html.push_str(cell.split(' ').next().unwrap_or(cell));
+        html.push('>');
+    }
+    html.push_str(last);
+    html.push_str("</tr>");
+}
+
+/// A table's header row: its columns, then "In use by".
+fn header_html(headers: &[&str]) -> String {
+    let mut html = String::new();
+    push_row(&mut html, "th scope=\"col\"", headers, "<th scope=\"col\">In use by</th>");
+    html
+}
+
+/// A table's rows: the source's cells, and an empty "In use by" cell each.
+fn body_html(rows: &[Vec<&str>]) -> String {
+    let mut html = String::new();
+    for cells in rows {
+        push_row(&mut html, "td", cells, "<td class=\"cbw-used-by\"></td>");
+    }
+    html
+}
+
+/// Marks one row: `aria-current`, the class, and "In use by" with its pointer; empty when
+/// the row does not apply.
+fn mark_row(row: &web_sys::Element, used_by: &str) {
+    let current = !used_by.is_empty();
+    let _ = if current {
+        row.set_attribute("aria-current", "true")
+    } else {
+        row.remove_attribute("aria-current")
+    };
+    let _ = row.class_list().toggle_with_force("cbw-current", current);
+    let Some(cell) = row.last_element_child() else { return };
+    cell.set_text_content(None);
+    if current {
+        let pointer = document().create_element("span");
+        if let Ok(pointer) = pointer {
+            pointer.set_class_name("cbw-pointer");
+            let _ = pointer.set_attribute("aria-hidden", "true");
+            pointer.set_text_content(Some("▶ "));
+            let _ = cell.append_child(&pointer);
+        }
+        let _ = cell.append_with_str_1(used_by);
+    }
+}
+
+/// A captioned table in a box that scrolls on its own when narrow. Its cells are static
+/// markup, built once; only the marks change, set by `MatrixTables`.
 #[component]
 fn MatrixTable(
     /// The widget's state.
@@ -62,10 +130,12 @@ fn MatrixTable(
     part: &'static str,
     /// The table's caption.
     caption: &'static str,
-    /// Column headers, "In use by" excluded.
-    headers: &'static [&'static str],
-    /// The rows.
-    children: Children,
+    /// The header row, as HTML (`header_html`).
+    header: String,
+    /// The rows, as HTML (`body_html`).
+    body: String,
+    /// Where `MatrixTables` finds the rows to mark.
+    rows: NodeRef<Tbody>,
 ) -> impl IntoView {
     let caption_id = state.id(part);
     let labelled_by = caption_id.clone();
@@ -73,25 +143,75 @@ fn MatrixTable(
         <div class="cbw-table-wrap" tabindex="0" role="region" aria-labelledby=labelled_by>
             <table class="cbw-table">
                 <caption id=caption_id>{caption}</caption>
-                <thead>
-                    <tr>
-                        {headers.iter().map(|h| view! { <th scope="col">{*h}</th> }).collect_view()}
-                        <th scope="col">"In use by"</th>
-                    </tr>
-                </thead>
-                <tbody>{children()}</tbody>
+                <thead inner_html=header></thead>
+                <tbody inner_html=body node_ref=rows></tbody>
             </table>
         </div>
     }
 }
 
-/// Tables 1, 2 and 3 of the source.
+/// Tables 1, 2 and 3 of the source, with the rows in use marked. The cells are static markup
+/// (one reactive view per cell cost the docs bundle about 7 KB gzip); one effect marks the
+/// rows that change.
 #[component]
 pub fn MatrixTables(
     /// The widget's state.
     state: FormState,
 ) -> impl IntoView {
     let decision = state.decision;
+    let rows: [NodeRef<Tbody>; 3] = [NodeRef::new(), NodeRef::new(), NodeRef::new()];
+    Effect::new(move |marked: Option<[Vec<String>; 3]>| {
+        let now = decision.with(row_users);
+        for (table, body) in rows.iter().enumerate() {
+            // Tracks the node ref too, so the first marks wait for the rows to exist.
+            let Some(body) = body.get() else { continue };
+            let children = body.children();
+            for (index, used_by) in now[table].iter().enumerate() {
+                let before = marked.as_ref().and_then(|m| m[table].get(index));
+                if before == Some(used_by) {
+                    continue;
+                }
+                if let Some(row) = children.item(index as u32) {
+                    mark_row(&row, used_by);
+                }
+            }
+        }
+        now
+    });
+    let csi: Vec<Vec<&str>> = CSI_MATRIX
+        .iter()
+        .map(|row| {
+            vec![
+                number_text(row.number),
+                match row.provisioner {
+                    ProvisionerKind::Portworx => "Portworx",
+                    ProvisionerKind::NonPortworx => "Non-Portworx",
+                },
+                vsc_option_label(row.vsc_option),
+                yes_no(row.offload),
+                row.backup_type.name(),
+            ]
+        })
+        .collect();
+    let driver: Vec<Vec<&str>> = DRIVER_MATRIX
+        .iter()
+        .map(|row| {
+            vec![
+                row.backup_type,
+                row.driver,
+                row.resources,
+                row.volumes,
+                supported(row.classic_mode),
+                supported(row.federated_mode),
+            ]
+        })
+        .collect();
+    let kdmp: Vec<Vec<&str>> = KDMP_MATRIX
+        .iter()
+        .map(|row| {
+            vec![row.cloud, row.storage, yes_no(row.csi_offload), yes_no(row.csi), yes_no(row.direct_kdmp)]
+        })
+        .collect();
     view! {
         <section class="cbw-tables" part="tables" aria-labelledby=state.id("tables-title")>
             <h2 class="cbw-title" id=state.id("tables-title")>"The matrices, with the rows in use marked"</h2>
@@ -99,82 +219,26 @@ pub fn MatrixTables(
                 state
                 part="t1"
                 caption="Table 1: CSI backup matrix"
-                headers=&["Row", "Provisioner", "Volume snapshot class", "Offload selected", "Backup type triggered"]
-            >
-                {CSI_MATRIX
-                    .iter()
-                    .map(|row| {
-                        let number = row.number;
-                        let cells = vec![
-                            number_text(number),
-                            match row.provisioner {
-                                ProvisionerKind::Portworx => "Portworx",
-                                ProvisionerKind::NonPortworx => "Non-Portworx",
-                            },
-                            vsc_option_label(row.vsc_option),
-                            yes_no(row.offload),
-                            row.backup_type.name(),
-                        ];
-                        let used_by = Signal::derive(move || {
-                            decision.with(|d| users(d, |p| p.csi_matrix_row == Some(number)))
-                        });
-                        view! { <Row cells used_by /> }
-                    })
-                    .collect_view()}
-            </MatrixTable>
+                header=header_html(&["Row", "Provisioner", "Volume snapshot class", "Offload selected", "Backup type triggered"])
+                body=body_html(&csi)
+                rows=rows[0]
+            />
             <MatrixTable
                 state
                 part="t2"
                 caption="Table 2: Backup driver matrix"
-                headers=&["Backup type", "Driver", "Resources", "Volumes", "Classic mode", "Federated mode"]
-            >
-                {DRIVER_MATRIX
-                    .iter()
-                    .map(|row| {
-                        let cells = vec![
-                            row.backup_type,
-                            row.driver,
-                            row.resources,
-                            row.volumes,
-                            supported(row.classic_mode),
-                            supported(row.federated_mode),
-                        ];
-                        let used_by = Signal::derive(move || {
-                            decision.with(|d| {
-                                if d.driver_matrix_rows.contains(&row.id) {
-                                    users(d, |p| p.backup_type == row.produced_by)
-                                } else {
-                                    String::new()
-                                }
-                            })
-                        });
-                        view! { <Row cells used_by /> }
-                    })
-                    .collect_view()}
-            </MatrixTable>
+                header=header_html(&["Backup type", "Driver", "Resources", "Volumes", "Classic mode", "Federated mode"])
+                body=body_html(&driver)
+                rows=rows[1]
+            />
             <MatrixTable
                 state
                 part="t3"
                 caption="Table 3: KDMP backup matrix (storage whose provider supports CSI snapshots)"
-                headers=&["Cloud provider", "Storage type", "CSI + offload", "CSI", "Direct KDMP"]
-            >
-                {KDMP_MATRIX
-                    .iter()
-                    .map(|row| {
-                        let cells = vec![
-                            row.cloud,
-                            row.storage,
-                            yes_no(row.csi_offload),
-                            yes_no(row.csi),
-                            yes_no(row.direct_kdmp),
-                        ];
-                        let used_by = Signal::derive(move || {
-                            decision.with(|d| users(d, |p| p.kdmp_matrix_row == Some(row.id)))
-                        });
-                        view! { <Row cells used_by /> }
-                    })
-                    .collect_view()}
-            </MatrixTable>
+                header=header_html(&["Cloud provider", "Storage type", "CSI + offload", "CSI", "Direct KDMP"])
+                body=body_html(&kdmp)
+                rows=rows[2]
+            />
         </section>
     }
 }
