@@ -30,10 +30,20 @@ fn js_value(json: &Json) -> JsValue {
 
 /// A Rust value as indented JSON text, for people to read.
 pub fn pretty(value: &(impl ToJson + ?Sized)) -> String {
-    js_sys::JSON::stringify_with_replacer_and_space(&to_js(value), &JsValue::NULL, &JsValue::from(2))
+    pretty_json(&value.to_json())
+}
+
+/// A JSON tree as text indented by two spaces, printed by the browser's `JSON.stringify`.
+pub fn pretty_json(json: &Json) -> String {
+    js_sys::JSON::stringify_with_replacer_and_space(&js_value(json), &JsValue::NULL, &JsValue::from(2))
         .ok()
         .and_then(|text| text.as_string())
         .unwrap_or_default()
+}
+
+/// A JSON tree as compact text, printed by the browser's `JSON.stringify`.
+pub fn compact_json(json: &Json) -> String {
+    js_sys::JSON::stringify(&js_value(json)).ok().and_then(|text| text.as_string()).unwrap_or_default()
 }
 
 /// Parses JSON text with the browser's `JSON.parse` into a tree; says why when it cannot.

@@ -324,6 +324,24 @@ impl<'de> Visitor<'de> for JsonVisitor {
     }
 }
 
+/// Parses JSON text into a tree with serde_json, or says why it cannot.
+#[cfg(feature = "text")]
+pub fn parse(text: &str) -> Result<Json, String> {
+    serde_json::from_str::<Json>(text).map_err(|error| format!("not valid JSON: {error}"))
+}
+
+/// Prints a tree as compact JSON text with serde_json.
+#[cfg(feature = "text")]
+pub fn print(json: &Json) -> String {
+    serde_json::to_string(json).unwrap_or_default()
+}
+
+/// Prints a tree as JSON text indented by two spaces with serde_json.
+#[cfg(feature = "text")]
+pub fn print_pretty(json: &Json) -> String {
+    serde_json::to_string_pretty(json).unwrap_or_default()
+}
+
 /// A value as the JSON the contract gives it. Written by hand for each type rather than derived
 /// with serde: the wasm then carries one walk from `Json` to a JS object instead of serde's
 /// code per type and field. Natively, `serialize_as_json!` makes the same JSON a serde

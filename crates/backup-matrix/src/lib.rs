@@ -10,7 +10,6 @@ pub mod kubernetes;
 pub mod quantity;
 pub mod request;
 pub mod scenarios;
-#[cfg(feature = "text")]
 pub mod share;
 pub mod tables;
 pub mod tour;

@@ -142,22 +142,27 @@ pub fn request(config: &Config) -> Request {
 }
 
 /// Quotes text for a POSIX shell: in single quotes, each `'` written as `'\''`.
-#[cfg(feature = "text")]
 fn shell_quote(text: &str) -> String {
     format!("'{}'", text.replace('\'', r"'\''"))
 }
 
 /// The request as a `curl` command. The API's base URL and a bearer token are the shell
 /// variables `PXB_URL` and `PXB_TOKEN`, which the user sets; the command holds no secret.
-#[cfg(feature = "text")]
-pub fn curl(request: &Request) -> String {
-    let body = serde_json::to_string_pretty(&request.body).unwrap_or_default();
+/// `pretty` prints the body as JSON indented by two spaces.
+pub fn curl_with(request: &Request, pretty: impl FnOnce(&Json) -> String) -> String {
+    let body = pretty(&request.body.to_json());
     format!(
         "curl -X {} \"${{PXB_URL}}{}\" \\\n  -H \"Authorization: Bearer ${{PXB_TOKEN}}\" \\\n  -H 'Content-Type: application/json' \\\n  --data-raw {}\n",
         request.method,
         request.path,
         shell_quote(&body)
     )
+}
+
+/// `curl_with` serde_json.
+#[cfg(feature = "text")]
+pub fn curl(request: &Request) -> String {
+    curl_with(request, crate::json::print_pretty)
 }
 
 /// Why Create would send nothing now, for reasons outside the matrices (the form's own fields).

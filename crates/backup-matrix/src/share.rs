@@ -1,10 +1,11 @@
 //! A shareable link for a whole form state: `v1.` then the config's JSON in base64url (no
-//! padding). Decoding goes through `Config::parse`, so a link gets every check and limit a
+//! padding). Decoding goes through `Config::parse_with`, so a link gets every check and limit a
 //! config gets; a link from another version of the widget, or a damaged one, is told apart.
-
-use serde_json::Value;
+//! The JSON text is printed and parsed by the platform (the browser's `JSON` in the widget,
+//! serde_json natively with the `text` feature), so the wasm carries no JSON code of its own.
 
 use crate::config::Config;
+use crate::json::{Json, ToJson};
 
 /// The prefix of every link this version of the widget writes and reads.
 pub const PREFIX: &str = "v1.";
@@ -40,13 +41,24 @@ fn sextet(c: u8) -> Option<u32> {
     Some(u32::from(value))
 }
 
+/// A character of a damaged link as a message shows it: quoted, or by its code when it would
+/// not show (hand-written rather than `{:?}`, which links Unicode's printable tables).
+fn shown(c: char) -> String {
+    if c.is_control() || c.is_whitespace() {
+        format!("U+{:04X}", u32::from(c))
+    } else {
+        format!("'{c}'")
+    }
+}
+
 const COPY_AGAIN: &str = "copy the whole link again";
 
 /// Decodes base64url without padding; errors say where the text is damaged.
 fn base64url_decode(text: &str) -> Result<Vec<u8>, String> {
     if let Some((at, c)) = text.char_indices().find(|(_, c)| !c.is_ascii() || sextet(*c as u8).is_none()) {
         return Err(format!(
-            "The link is damaged: it holds {c:?} at position {}, which a link of this widget never contains; {COPY_AGAIN}",
+            "The link is damaged: it holds {} at position {}, which a link of this widget never contains; {COPY_AGAIN}",
+            shown(c),
             PREFIX.len() + text[..at].chars().count() + 1
         ));
     }
@@ -72,36 +84,52 @@ fn base64url_decode(text: &str) -> Result<Vec<u8>, String> {
 }
 
 /// The config's JSON without the keys that hold their default value, which parsing fills in again.
-fn compact_json(config: &Config) -> String {
-    let (Ok(mut value), Ok(Value::Object(defaults))) =
-        (serde_json::to_value(config), serde_json::to_value(Config::default()))
+fn compact_json(config: &Config) -> Json {
+    let (Json::Object(mut entries), Json::Object(defaults)) = (config.to_json(), Config::default().to_json())
     else {
-        // Cannot happen: every key of a Config is a string. The link then decodes to an error.
-        return String::new();
+        // Cannot happen: a config is always an object.
+        return Json::Null;
     };
-    if let Some(map) = value.as_object_mut() {
-        map.retain(|key, v| defaults.get(key) != Some(v));
-        for provisioner in map.get_mut("provisioners").and_then(Value::as_array_mut).into_iter().flatten() {
-            if let Some(entry) = provisioner.as_object_mut() {
-                if entry.get("volumeSnapshotClasses").and_then(Value::as_array).is_some_and(Vec::is_empty) {
-                    entry.remove("volumeSnapshotClasses");
-                }
+    entries.retain(|(key, value)| {
+        !defaults.iter().any(|(default_key, default)| default_key == key && default == value)
+    });
+    for (key, value) in &mut entries {
+        let (true, Json::Array(provisioners)) = (key == "provisioners", value) else { continue };
+        for provisioner in provisioners {
+            if let Json::Object(fields) = provisioner {
+                fields.retain(|(key, value)| {
+                    !(key == "volumeSnapshotClasses" && *value == Json::Array(Vec::new()))
+                });
             }
         }
     }
-    value.to_string()
+    Json::Object(entries)
 }
 
-/// Encodes a whole form state as link text: `v1.` and base64url of its compact JSON.
+/// Encodes a whole form state as link text: `v1.` and base64url of its compact JSON, printed
+/// by `print` (without spaces).
 ///
 /// A state whose link would be longer than `MAX_STATE_CHARS` does not decode; hosts can check
 /// the length before offering the link.
-pub fn encode(config: &Config) -> String {
-    format!("{PREFIX}{}", base64url_encode(compact_json(config).as_bytes()))
+pub fn encode_with(config: &Config, print: impl FnOnce(&Json) -> String) -> String {
+    format!("{PREFIX}{}", base64url_encode(print(&compact_json(config)).as_bytes()))
 }
 
-/// Decodes link text made by `encode` back into a validated form state, or says why it cannot.
+/// `encode_with` serde_json.
+#[cfg(feature = "text")]
+pub fn encode(config: &Config) -> String {
+    encode_with(config, crate::json::print)
+}
+
+/// `decode_with` serde_json.
+#[cfg(feature = "text")]
 pub fn decode(text: &str) -> Result<Config, String> {
+    decode_with(text, crate::json::parse)
+}
+
+/// Decodes link text made by `encode` back into a validated form state, or says why it cannot;
+/// `parse` turns JSON text into a tree.
+pub fn decode_with(text: &str, parse: impl FnOnce(&str) -> Result<Json, String>) -> Result<Config, String> {
     if text.len() > MAX_STATE_CHARS {
         return Err(format!(
             "The link is {} characters long; a form state link is at most {MAX_STATE_CHARS} (64 KiB). Check that only the link was copied.",
@@ -122,7 +150,7 @@ pub fn decode(text: &str) -> Result<Config, String> {
     let bytes = base64url_decode(payload)?;
     let json = String::from_utf8(bytes)
         .map_err(|_| format!("The link is damaged: its content is not text; {COPY_AGAIN}"))?;
-    Config::parse(&json)
+    Config::parse_with(&json, parse)
         .map_err(|error| format!("The link's form state is not valid, so the form keeps its state: {error}"))
 }
 

@@ -3,11 +3,12 @@
 //! stylesheet leaves the rest out).
 
 use backup_matrix::config::check_object_name;
-use backup_matrix::request::curl;
+use backup_matrix::request::curl_with;
 use leptos::prelude::*;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 
+use crate::js::pretty_json;
 use crate::state::FormState;
 
 /// A short text for a JavaScript error: its message, or what it is.
@@ -80,7 +81,11 @@ pub fn TakeAway(
     };
     let on_curl = move |_| {
         done.set(None);
-        copy(&state.request.with_untracked(curl), "the curl command", done);
+        copy(
+            &state.request.with_untracked(|request| curl_with(request, pretty_json)),
+            "the curl command",
+            done,
+        );
     };
     let on_download = move |_| {
         let name = state.config.with_untracked(|c| file_name(&c.backup_name));

@@ -13,9 +13,7 @@ impl Config {
     /// Parses, limits, normalises and validates a config given as JSON text (serde_json).
     #[cfg(feature = "text")]
     pub fn parse(text: &str) -> Result<Config, ConfigError> {
-        Config::parse_with(text, |text| {
-            serde_json::from_str::<Json>(text).map_err(|error| format!("not valid JSON: {error}"))
-        })
+        Config::parse_with(text, crate::json::parse)
     }
 
     /// `parse`, with the JSON parser the platform has (the browser's `JSON.parse` in the
