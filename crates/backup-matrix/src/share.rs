@@ -41,24 +41,13 @@ fn sextet(c: u8) -> Option<u32> {
     Some(u32::from(value))
 }
 
-/// A character of a damaged link as a message shows it: quoted, or by its code when it would
-/// not show (hand-written rather than `{:?}`, which links Unicode's printable tables).
-fn shown(c: char) -> String {
-    if c.is_control() || c.is_whitespace() {
-        format!("U+{:04X}", u32::from(c))
-    } else {
-        format!("'{c}'")
-    }
-}
-
 const COPY_AGAIN: &str = "copy the whole link again";
 
 /// Decodes base64url without padding; errors say where the text is damaged.
 fn base64url_decode(text: &str) -> Result<Vec<u8>, String> {
     if let Some((at, c)) = text.char_indices().find(|(_, c)| !c.is_ascii() || sextet(*c as u8).is_none()) {
         return Err(format!(
-            "The link is damaged: it holds {} at position {}, which a link of this widget never contains; {COPY_AGAIN}",
-            shown(c),
+            "The link is damaged: it holds {c:?} at position {}, which a link of this widget never contains; {COPY_AGAIN}",
             PREFIX.len() + text[..at].chars().count() + 1
         ));
     }
