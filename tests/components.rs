@@ -162,6 +162,48 @@ async fn cross_cloud_makes_every_volume_direct_kdmp_and_selects_say_so() {
 }
 
 #[wasm_bindgen_test]
+async fn cross_cloud_off_again_gives_every_select_its_own_hint_back() {
+    let f = fixture(None, Some("mixed"), None);
+    settle().await;
+    let hint = |name: &str| f.described_by(&f.select(name).unchecked_into());
+    let before: Vec<String> = [EBS, GCE, PX].map(hint).into();
+    f.toggle(CROSS_CLOUD).await;
+    assert!(f.one(".cbw-mapping").class_list().contains("cbw-inactive"));
+    f.toggle(CROSS_CLOUD).await;
+    assert!(!f.one(".cbw-mapping").class_list().contains("cbw-inactive"));
+    assert_eq!([EBS, GCE, PX].map(hint), before.as_slice());
+    f.toggle(CROSS_CLOUD).await;
+    assert!([EBS, GCE, PX].map(hint).iter().all(|h| h.contains("Not used now")), "and on again");
+}
+
+#[wasm_bindgen_test]
+async fn a_new_config_updates_the_rows_that_changed_and_keeps_the_others() {
+    let config = |ebs: &str| {
+        format!(
+            r#"{{"provisioners":[{{"name":"a.csi.example.com","volumeSnapshotClasses":[{{"name":"a-vsc"}}]}},
+            {{"name":"ebs.csi.aws.com","volumeSnapshotClasses":[{ebs}]}}]}}"#
+        )
+    };
+    let f = fixture(Some(&config(r#"{"name":"ebs-vsc","default":true}"#)), None, None);
+    settle().await;
+    let other = f.select("Volume snapshot class for a.csi.example.com");
+    assert_eq!(f.options(EBS), [("ebs-vsc".to_owned(), "ebs-vsc (default)".to_owned())]);
+    f.widget.update(Some(config(r#"{"name":"ebs-vsc"},{"name":"ebs-gp3","default":true}"#)), None);
+    settle().await;
+    assert_eq!(
+        f.options(EBS),
+        [
+            (String::new(), "No snapshot class".to_owned()),
+            ("ebs-vsc".to_owned(), "ebs-vsc".to_owned()),
+            ("ebs-gp3".to_owned(), "ebs-gp3 (default)".to_owned()),
+        ]
+    );
+    assert_eq!(f.select(EBS).value(), "ebs-gp3");
+    assert!(f.described_by(&f.select(EBS).unchecked_into()).contains("\"ebs-gp3\" is the default"));
+    assert!(f.select("Volume snapshot class for a.csi.example.com").is_same_node(Some(&other)), "row kept");
+}
+
+#[wasm_bindgen_test]
 async fn invalid_backup_name_shows_an_inline_error_and_blocks_create() {
     let f = fixture(None, Some("aws-ebs"), None);
     settle().await;

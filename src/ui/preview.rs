@@ -45,43 +45,45 @@ pub fn Preview(
                 <ul class="cbw-outcomes">
                     {move || {
                         decision
-                            .get()
-                            .provisioners
-                            .into_iter()
-                            .map(|p| {
-                                let row = p
-                                    .csi_matrix_row
-                                    .map(|n| format!("Table 1, row {n}"))
-                                    .unwrap_or_else(|| "Cross cloud".to_owned());
-                                view! {
-                                    <li class="cbw-outcome" data-backup-type=p.backup_type.id()>
-                                        <code class="cbw-outcome-name">{p.name}</code>
-                                        <span class="cbw-badge" class:cbw-badge-fail=p.backup_type == BackupType::Fails>
-                                            {p.backup_type.name()}
-                                        </span>
-                                        <span class="cbw-outcome-row">{row}</span>
-                                        <span class="cbw-reason">{p.reason}</span>
-                                    </li>
-                                }
+                            .with(|d| {
+                                d.provisioners
+                                    .iter()
+                                    .map(|p| {
+                                        let row = p
+                                            .csi_matrix_row
+                                            .map(|n| format!("Table 1, row {n}"))
+                                            .unwrap_or_else(|| "Cross cloud".to_owned());
+                                        view! {
+                                            <li class="cbw-outcome" data-backup-type=p.backup_type.id()>
+                                                <code class="cbw-outcome-name">{p.name.clone()}</code>
+                                                <span class="cbw-badge" class:cbw-badge-fail=p.backup_type == BackupType::Fails>
+                                                    {p.backup_type.name()}
+                                                </span>
+                                                <span class="cbw-outcome-row">{row}</span>
+                                                <span class="cbw-reason">{p.reason.clone()}</span>
+                                            </li>
+                                        }
+                                    })
+                                    .collect_view()
                             })
-                            .collect_view()
                     }}
                 </ul>
                 <ul class="cbw-notices">
                     {move || {
                         decision
-                            .get()
-                            .notices
-                            .into_iter()
-                            .map(|n| {
-                                view! {
-                                    <li class=notice_class(n.level) data-notice=n.id>
-                                        <strong>{level_word(n.level)} ": "</strong>
-                                        {n.text}
-                                    </li>
-                                }
+                            .with(|d| {
+                                d.notices
+                                    .iter()
+                                    .map(|n| {
+                                        view! {
+                                            <li class=notice_class(n.level) data-notice=n.id>
+                                                <strong>{level_word(n.level)} ": "</strong>
+                                                {n.text.clone()}
+                                            </li>
+                                        }
+                                    })
+                                    .collect_view()
                             })
-                            .collect_view()
                     }}
                 </ul>
             </div>
