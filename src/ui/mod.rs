@@ -4,6 +4,7 @@ mod actions;
 mod details;
 pub(crate) mod fields;
 mod mapping;
+mod markup;
 mod preview;
 mod tables;
 #[cfg(feature = "training")]
@@ -94,15 +95,26 @@ fn ConfigError(
     /// The widget's state.
     state: FormState,
 ) -> impl IntoView {
-    move || {
-        state.config_error.get().map(|error| {
-            view! {
-                <div class="cbw-config-error" part="config-error" role="alert">
-                    <strong>"This config was not applied. "</strong>
-                    <span class="cbw-config-error-message">{error.message}</span>
-                    " (at " <code>{error.path}</code> "). The form shows the last good config."
-                </div>
-            }
+    let bind = move |root: web_sys::Element| {
+        markup::bind_html(root, move || {
+            state.config_error.with(|error| {
+                let Some(error) = error else { return String::new() };
+                let mut html = String::from(concat!(
+                    r#"<div class="cbw-config-error" part="config-error" role="alert">"#,
+                    r#"<strong>This config was not applied. </strong>"#
+                ));
+                markup::push_element(
+                    &mut html,
+                    "span",
+                    r#" class="cbw-config-error-message""#,
+                    &error.message,
+                );
+                html.push_str(" (at ");
+                markup::push_element(&mut html, "code", "", &error.path);
+                html.push_str("). The form shows the last good config.</div>");
+                html
+            })
         })
-    }
+    };
+    markup::markup(state, "cbw-part", "", bind, None)
 }
