@@ -8,7 +8,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlInputElement};
 
 use super::markup::{
-    bind_attribute, bind_html, find, markup, part_of, push_element, push_escaped, watch_flag, OnEvent,
+    bind_attribute, bind_html, effect, find, markup, part_of, push_element, push_escaped, watch_flag, OnEvent,
 };
 use super::OnCreate;
 use crate::state::FormState;
@@ -75,7 +75,7 @@ pub fn CreateButton(
         sent.set(Some(request.body.metadata.name));
     });
     // A change after a send makes the confirmation stale.
-    Effect::new(move |_| {
+    effect(move || {
         state.config.track();
         sent.set(None);
     });

@@ -10,7 +10,8 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlInputElement};
 
 use super::markup::{
-    bind_attribute, bind_select, bind_text, fill_ids, find, markup, part_of, push_option, watch, OnEvent,
+    bind_attribute, bind_select, bind_text, effect, fill_ids, find, markup, part_of, push_option, watch,
+    OnEvent,
 };
 use crate::state::FormState;
 
@@ -141,7 +142,7 @@ fn bind(state: FormState, root: &Element) {
 /// the caret stays where it is).
 fn bind_text_field(state: FormState, root: &Element, part: &str, text: fn(&Config) -> String) {
     let input: HtmlInputElement = find(&state, root, part).unchecked_into();
-    Effect::new(move |_| {
+    effect(move || {
         state.revision.track();
         input.set_value(&state.config.with_untracked(text));
     });

@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use wasm_bindgen::{JsCast, UnwrapThrowExt};
 use web_sys::{Element, HtmlSelectElement};
 
-use super::markup::{bind_class, markup, push_element, push_escaped, push_option, OnEvent};
+use super::markup::{bind_class, effect, markup, push_element, push_escaped, push_option, OnEvent};
 use crate::state::FormState;
 
 /// The value of the "no snapshot class" option; a VSC name can never be empty.
@@ -56,7 +56,7 @@ fn bind(state: FormState, root: &Element) {
     // One class for all the selects (`.cbw-inactive select`), rather than one change per row.
     bind_class(fieldset.clone(), "cbw-inactive", move || state.config.with(|c| c.cross_cloud));
     let rows = RefCell::new(Vec::<Row>::new());
-    Effect::new(move |_| {
+    effect(move || {
         state.config.with(|c| sync(&state, &fieldset, &mut rows.borrow_mut(), &c.provisioners, c.cross_cloud))
     });
 }

@@ -2,6 +2,7 @@
 //! by the browser in one go, and only what changes is bound to the state, through the same few
 //! functions. A typed view per element cost the docs bundle one to two KB gzip per field.
 
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use leptos::html::Div;
@@ -28,8 +29,17 @@ pub fn markup(
     bind: impl FnOnce(Element) + 'static,
     on_event: Option<OnEvent>,
 ) -> impl IntoView {
+    part(class, fill_ids(&state, template), Box::new(bind), on_event)
+}
+
+/// `markup`, for every part alike: one view type in the wasm.
+fn part(
+    class: &'static str,
+    html: String,
+    bind: Box<dyn FnOnce(Element)>,
+    on_event: Option<OnEvent>,
+) -> impl IntoView {
     let node = NodeRef::<Div>::new();
-    let bind: Box<dyn FnOnce(Element)> = Box::new(bind);
     node.on_load(move |root| bind(root.into()));
     let handler = move |ev: Event| {
         if let (Some(on_event), Some(target)) = (&on_event, ev.target()) {
@@ -40,10 +50,10 @@ pub fn markup(
     view! {
         <div
             class=class
-            inner_html=fill_ids(&state, template)
+            inner_html=html
             node_ref=node
-            on:change=move |ev| on_change(ev)
-            on:input=move |ev| on_input(ev)
+            on:change=on_change
+            on:input=on_input
             on:click=move |ev| handler(ev.into())
         ></div>
     }
@@ -65,12 +75,13 @@ pub fn watch(read: impl Fn() -> String + 'static, write: impl Fn(&str) + 'static
 }
 
 fn watch_text(read: Box<dyn Fn() -> String>, write: Box<dyn Fn(&str)>) {
-    Effect::new(move |last: Option<String>| {
+    let last = RefCell::new(None::<String>);
+    effect(move || {
         let now = read();
-        if last.as_deref() != Some(now.as_str()) {
+        if last.borrow().as_deref() != Some(now.as_str()) {
             write(&now);
+            *last.borrow_mut() = Some(now);
         }
-        now
     });
 }
 
@@ -80,13 +91,23 @@ pub fn watch_flag(read: impl Fn() -> bool + 'static, write: impl Fn(bool) + 'sta
 }
 
 fn watch_bool(read: Box<dyn Fn() -> bool>, write: Box<dyn Fn(bool)>) {
-    Effect::new(move |last: Option<bool>| {
+    let last = Cell::new(None::<bool>);
+    effect(move || {
         let now = read();
-        if last != Some(now) {
+        if last.replace(Some(now)) != Some(now) {
             write(now);
         }
-        now
     });
+}
+
+/// Runs `update` now (once the reactive system runs) and again whenever what it read changes,
+/// until the part is gone. Every effect of the widget goes through here: one effect type in the wasm.
+pub fn effect(update: impl FnMut() + 'static) {
+    boxed_effect(Box::new(update));
+}
+
+fn boxed_effect(mut update: Box<dyn FnMut()>) {
+    Effect::new(move |_| update());
 }
 
 /// Keeps an element's text in step with `read`.
@@ -155,12 +176,14 @@ pub fn bind_select(wrapper: Element, field: String, read: impl Fn() -> Option<(S
 }
 
 fn select_in(wrapper: Element, field: String, read: Box<dyn Fn() -> Option<(String, String)>>) {
-    Effect::new(move |last: Option<Option<String>>| {
+    // The options shown now; `None` while the field is not shown.
+    let mut shown = None::<String>;
+    effect(move || {
         let Some((options, value)) = read() else {
             wrapper.set_inner_html("");
-            return None;
+            shown = None;
+            return;
         };
-        let shown = last.flatten();
         if shown.is_none() {
             wrapper.set_inner_html(&field);
         }
@@ -170,6 +193,6 @@ fn select_in(wrapper: Element, field: String, read: Box<dyn Fn() -> Option<(Stri
             select.set_inner_html(&options);
         }
         select.set_value(&value);
-        Some(options)
+        shown = Some(options);
     });
 }

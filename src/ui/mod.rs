@@ -2,9 +2,10 @@
 
 mod actions;
 mod details;
+#[cfg(feature = "training")]
 pub(crate) mod fields;
 mod mapping;
-mod markup;
+pub(crate) mod markup;
 mod preview;
 mod tables;
 #[cfg(feature = "training")]
