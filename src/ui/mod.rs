@@ -2,8 +2,6 @@
 
 mod actions;
 mod details;
-#[cfg(feature = "training")]
-pub(crate) mod fields;
 mod mapping;
 pub(crate) mod markup;
 mod preview;
