@@ -5,10 +5,12 @@
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
+use gloo_events::{EventListener, EventListenerOptions};
 use leptos::html::Div;
 use leptos::prelude::*;
+use send_wrapper::SendWrapper;
 use wasm_bindgen::{JsCast, UnwrapThrowExt};
-use web_sys::{Element, Event, HtmlElement};
+use web_sys::{Element, Event, EventTarget, HtmlElement};
 
 use crate::state::FormState;
 
@@ -40,23 +42,34 @@ fn part(
     on_event: Option<OnEvent>,
 ) -> impl IntoView {
     let node = NodeRef::<Div>::new();
-    node.on_load(move |root| bind(root.into()));
-    let handler = move |ev: Event| {
-        if let (Some(on_event), Some(target)) = (&on_event, ev.target()) {
-            on_event(target.unchecked_ref(), &ev);
+    node.on_load(move |root| {
+        let root: Element = root.into();
+        if let Some(on_event) = on_event {
+            let handler = move |ev: &Event| {
+                if let Some(target) = ev.target() {
+                    on_event(target.unchecked_ref(), ev);
+                }
+            };
+            listen(&root, &["change", "input", "click"], Rc::new(handler));
         }
-    };
-    let (on_change, on_input) = (handler.clone(), handler.clone());
-    view! {
-        <div
-            class=class
-            inner_html=html
-            node_ref=node
-            on:change=on_change
-            on:input=on_input
-            on:click=move |ev| handler(ev.into())
-        ></div>
-    }
+        bind(root);
+    });
+    view! { <div class=class inner_html=html node_ref=node></div> }
+}
+
+/// Hears `kinds` of events on `target` until the part is gone. Plain listeners on the part's
+/// root: Leptos's `on:` links its global event delegation, which the widget does not need.
+pub fn listen(target: &EventTarget, kinds: &[&'static str], handler: Rc<dyn Fn(&Event)>) {
+    let listeners: Vec<EventListener> = kinds
+        .iter()
+        .map(|kind| {
+            let handler = handler.clone();
+            let options = EventListenerOptions::enable_prevent_default();
+            EventListener::new_with_options(target, *kind, options, move |ev| handler(ev))
+        })
+        .collect();
+    let listeners = SendWrapper::new(listeners);
+    on_cleanup(move || drop(listeners));
 }
 
 /// The element with id `@part` under `root`; the templates are ours, so it is there.

@@ -69,12 +69,15 @@ pub fn App(
     #[prop(optional)]
     training: TrainingOptions,
 ) -> impl IntoView {
+    // Enter in a text field must not submit the form: Create sends the request.
+    let form = NodeRef::<leptos::html::Form>::new();
+    form.on_load(|form| markup::listen(&form, &["submit"], Rc::new(web_sys::Event::prevent_default)));
     view! {
         <div class="cbw" part="widget">
             <ConfigError state />
             {link_state(state, training)}
             <div class="cbw-layout">
-                <form class="cbw-form" part="form" aria-label="Create Backup" on:submit=|ev| ev.prevent_default()>
+                <form class="cbw-form" part="form" aria-label="Create Backup" node_ref=form>
                     <Details state />
                     <SnapshotClassMapping state />
                     <Options state />

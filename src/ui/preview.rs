@@ -2,9 +2,10 @@
 
 use backup_matrix::{BackupType, Decision, Level};
 use leptos::prelude::*;
+use wasm_bindgen::UnwrapThrowExt;
 use web_sys::Element;
 
-use super::markup::{bind_class, bind_html, bind_text, find, markup, push_element, push_escaped};
+use super::markup::{bind_class, bind_html, bind_text, effect, find, markup, push_escaped};
 use crate::state::FormState;
 
 /// A short visible word for a notice level, so that level never rests on colour alone.
@@ -55,7 +56,7 @@ fn bind(state: FormState, root: &Element) {
             html
         })
     });
-    bind_html(find(&state, root, "outcomes").into(), move || decision.with(outcomes_html));
+    bind_outcomes(find(&state, root, "outcomes").into(), decision);
     bind_html(find(&state, root, "notices").into(), move || decision.with(notices_html));
     let request = state.request;
     bind_text(find(&state, root, "endpoint").into(), move || {
@@ -77,27 +78,60 @@ fn bind(state: FormState, root: &Element) {
     bind_text(find(&state, root, "json").into(), move || request.with(|r| crate::js::pretty(&r.body)));
 }
 
-/// Each provisioner's outcome: its name, the backup type, the row of Table 1, and why.
-fn outcomes_html(decision: &Decision) -> String {
-    let mut html = String::new();
-    for p in &decision.provisioners {
-        html.push_str(r#"<li class="cbw-outcome" data-backup-type=""#);
-        html.push_str(p.backup_type.id());
-        html.push_str(r#"">"#);
-        push_element(&mut html, "code", r#" class="cbw-outcome-name""#, &p.name);
-        let badge = if p.backup_type == BackupType::Fails {
-            r#" class="cbw-badge cbw-badge-fail""#
-        } else {
-            r#" class="cbw-badge""#
-        };
-        push_element(&mut html, "span", badge, p.backup_type.name());
-        let row =
-            p.csi_matrix_row.map(|n| format!("Table 1, row {n}")).unwrap_or_else(|| "Cross cloud".to_owned());
-        push_element(&mut html, "span", r#" class="cbw-outcome-row""#, &row);
-        push_element(&mut html, "span", r#" class="cbw-reason""#, &p.reason);
-        html.push_str("</li>");
-    }
-    html
+/// A line of the outcome list: the name, the backup type, the row of Table 1, and why, each
+/// with a text node of its own to write into.
+const OUTCOME: &str = r#"<code class="cbw-outcome-name"> </code><span> </span><span class="cbw-outcome-row"> </span><span class="cbw-reason"> </span>"#;
+
+/// One line: the `li`, its four text nodes, and the texts they show.
+struct Line {
+    item: Element,
+    texts: Vec<(web_sys::Node, String)>,
+}
+
+/// The outcome list, a line per provisioner. Lines are added or removed only when the number
+/// of provisioners changes, and only texts that changed are written, in place: a change of one
+/// select touches one line.
+fn bind_outcomes(list: Element, decision: Memo<Decision>) {
+    let mut lines: Vec<Line> = Vec::new();
+    effect(move || {
+        decision.with(|d| {
+            lines.truncate(d.provisioners.len());
+            while list.child_element_count() as usize > lines.len() {
+                list.last_element_child().unwrap_throw().remove();
+            }
+            while lines.len() < d.provisioners.len() {
+                let item = document().create_element("li").unwrap_throw();
+                item.set_class_name("cbw-outcome");
+                item.set_inner_html(OUTCOME);
+                let _ = list.append_child(&item);
+                let parts = item.children();
+                let texts = (0..4)
+                    .map(|i| (parts.item(i).unwrap_throw().first_child().unwrap_throw(), String::new()))
+                    .collect();
+                lines.push(Line { item, texts });
+            }
+            for (line, p) in lines.iter_mut().zip(&d.provisioners) {
+                let row = p
+                    .csi_matrix_row
+                    .map(|n| format!("Table 1, row {n}"))
+                    .unwrap_or_else(|| "Cross cloud".to_owned());
+                if line.texts[1].1 != p.backup_type.name() {
+                    let _ = line.item.set_attribute("data-backup-type", p.backup_type.id());
+                    let fails = p.backup_type == BackupType::Fails;
+                    let badge = line.item.children().item(1).unwrap_throw();
+                    badge.set_class_name(if fails { "cbw-badge cbw-badge-fail" } else { "cbw-badge" });
+                }
+                for ((node, shown), now) in
+                    line.texts.iter_mut().zip([p.name.as_str(), p.backup_type.name(), &row, &p.reason])
+                {
+                    if shown != now {
+                        node.set_node_value(Some(now));
+                        *shown = now.to_owned();
+                    }
+                }
+            }
+        })
+    });
 }
 
 /// The notices, each with its level in words.
