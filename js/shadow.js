@@ -3,24 +3,22 @@
 // there: the host's CSS cannot reach inside, the widget's cannot reach out, and the host's light
 // DOM stays as its author wrote it (so a server-rendered page hydrates around it).
 //
-// The stylesheets are fetched once, from beside this module, into one constructable
-// CSSStyleSheet that every widget of the page shares. Constructable stylesheets are not inline
-// styles: this works under `style-src 'self'`. A bundler sees the CSS through `new URL(…, import.meta.url)`.
-
-const BASE_STYLESHEET = new URL('./backup-form.css', import.meta.url);
+// The stylesheets are fetched once, by the entry module (backup-form.js), into one
+// constructable CSSStyleSheet that every widget of the page shares. Constructable stylesheets
+// are not inline styles: this works under `style-src 'self'`.
 
 let sheet = null;
 
 /**
- * Loads the widget's stylesheet, and after it each of `extra` (URLs: the training bundle adds
- * the panels' own); resolves once they can be adopted. Call once, before any widget.
+ * Adopts the stylesheets being fetched (`responses`: promises of their responses, in order) as
+ * the widgets' one sheet; resolves once it can be adopted. Call once, before any widget.
  */
-export async function loadStyles(...extra) {
+export async function adoptStyles(responses) {
   try {
     const texts = await Promise.all(
-      [BASE_STYLESHEET, ...extra].map(async (url) => {
-        const response = await fetch(url);
-        if (!response.ok) throw new Error(`${url.href}: HTTP ${response.status}`);
+      responses.map(async (pending) => {
+        const response = await pending;
+        if (!response.ok) throw new Error(`${response.url}: HTTP ${response.status}`);
         return response.text();
       }),
     );
