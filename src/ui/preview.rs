@@ -1,5 +1,6 @@
 //! The live preview: the headline, each provisioner's outcome, the notices, and the request.
 
+use backup_matrix::json::ToJson;
 use backup_matrix::{BackupType, Decision, Level};
 use leptos::prelude::*;
 use wasm_bindgen::UnwrapThrowExt;
@@ -75,7 +76,12 @@ fn bind(state: FormState, root: &Element) {
             )
             .to_owned()
     });
-    bind_text(find(&state, root, "json").into(), move || request.with(|r| crate::js::pretty(&r.body)));
+    // The request memo changes only when the request does; its text goes from JS to the page.
+    let json = find(&state, root, "json");
+    effect(move || {
+        let text = request.with(|r| crate::js::pretty_text(&r.body.to_json()));
+        let _ = js_sys::Reflect::set(&json, &"textContent".into(), &text);
+    });
 }
 
 /// A line of the outcome list: the name, the backup type, the row of Table 1, and why, each
