@@ -3,25 +3,30 @@
 // there: the host's CSS cannot reach inside, the widget's cannot reach out, and the host's light
 // DOM stays as its author wrote it (so a server-rendered page hydrates around it).
 //
-// The stylesheet is fetched once, from beside this module, into one constructable CSSStyleSheet
-// that every widget of the page shares. Constructable stylesheets are not inline styles: this
-// works under `style-src 'self'`. A bundler sees the CSS through `new URL(…, import.meta.url)`.
-
-const STYLESHEET_URL = new URL('./backup-form.css', import.meta.url);
+// The stylesheets are fetched once, by the entry module (backup-form.js), into one
+// constructable CSSStyleSheet that every widget of the page shares. Constructable stylesheets
+// are not inline styles: this works under `style-src 'self'`.
 
 let sheet = null;
 
-/** Loads the widget's stylesheet; resolves once it can be adopted. Call once, before any widget. */
-export async function loadStyles() {
+/**
+ * Adopts the stylesheets being fetched (`responses`: promises of their responses, in order) as
+ * the widgets' one sheet; resolves once it can be adopted. Call once, before any widget.
+ */
+export async function adoptStyles(responses) {
   try {
-    const response = await fetch(STYLESHEET_URL);
-    if (!response.ok) throw new Error(`HTTP ${response.status}`);
-    const text = await response.text();
+    const texts = await Promise.all(
+      responses.map(async (pending) => {
+        const response = await pending;
+        if (!response.ok) throw new Error(`${response.url}: HTTP ${response.status}`);
+        return response.text();
+      }),
+    );
     sheet = new CSSStyleSheet();
-    sheet.replaceSync(text);
+    sheet.replaceSync(texts.join('\n'));
   } catch (error) {
     // The widget still works, unstyled; the host sees why.
-    console.error(`create-backup-form: could not load its stylesheet ${STYLESHEET_URL.href} (${error.message})`);
+    console.error(`create-backup-form: could not load its stylesheets (${error.message})`);
   }
 }
 

@@ -336,7 +336,7 @@ async fn inventory_edits_reset_a_select_that_named_a_removed_class() {
     let gce: HtmlSelectElement =
         f.control("Volume snapshot class for pd.csi.storage.gke.io").unchecked_into();
     gce.set_value("pd-archive-snapclass");
-    gce.dispatch_event(&web_sys::Event::new("change").unwrap()).unwrap();
+    gce.dispatch_event(&user_event("change")).unwrap();
     settle().await;
     f.press("Remove class pd-archive-snapclass").await;
     let decision = f.decision();
@@ -700,7 +700,7 @@ async fn download_saves_the_request_json_as_a_named_file() {
     assert_eq!(names, ["orders-backup-request.json blob:spy"]);
     assert!(f.answer(&panel).contains("orders-backup-request.json"));
     f.input("Backup name").set_value("Not Valid");
-    f.input("Backup name").dispatch_event(&web_sys::Event::new("input").unwrap()).unwrap();
+    f.input("Backup name").dispatch_event(&user_event("input")).unwrap();
     settle().await;
     let spy = DownloadSpy::install();
     f.press("Download request JSON").await;

@@ -19,9 +19,9 @@ export const ENTRIES = { '.': 'backup-form.js', './training': 'backup-form-train
 /** Files the package ships beside what the entries load. */
 export const EXTRA_FILES = ['backup-form.css', 'backup-form.d.ts', 'custom-elements.json'];
 
-// What a module loads: static imports and re-exports of relative paths, and the assets it
+// What a module loads: static and dynamic imports and re-exports of relative paths, and the assets it
 // names with new URL('…', import.meta.url) (the wasm, the stylesheet).
-const IMPORT = /(?:import|export)\s*(?:[\w*{}\s,$]+from\s*)?['"](\.\.?\/[^'"]+)['"]/g;
+const IMPORT = /(?:import|export)\s*(?:\(\s*|[\w*{}\s,$]+from\s*)?['"](\.\.?\/[^'"]+)['"]/g;
 const ASSET = /new URL\(\s*['"]([^'"]+)['"]\s*,\s*import\.meta\.url\s*\)/g;
 
 /** Every file the entries load, found by following their imports and assets within dist/. */

@@ -1,12 +1,36 @@
 //! The backup's own fields: the cluster (read-only), name, location, namespaces, kind,
 //! schedule and operation mode.
 
-use backup_matrix::config::{check_label, check_object_name, BackupKind, BackupObject};
-use backup_matrix::Mode;
-use leptos::prelude::*;
+use std::rc::Rc;
 
-use super::fields::Choice;
+use backup_matrix::config::{check_label, check_object_name, BackupKind, BackupObject};
+use backup_matrix::{Config, Mode};
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlInputElement};
+
+use super::markup::{
+    bind_attribute, bind_select, bind_text, effect, fill_ids, find, markup, part_of, push_option, watch,
+    OnEvent,
+};
 use crate::state::FormState;
+
+/// The fields, with `@` for the widget's id prefix; the live parts are bound in `bind`.
+const FIELDS: &str = concat!(
+    r#"<fieldset class="cbw-group"><legend>Backup</legend>"#,
+    r#"<div class="cbw-field"><label for="@cluster">Cluster</label><input id="@cluster" type="text" readonly aria-describedby="@cluster-hint @cluster-error"><p class="cbw-hint" id="@cluster-hint"></p><p class="cbw-error" id="@cluster-error"></p></div>"#,
+    r#"<div class="cbw-field"><label for="@name">Backup name</label><input id="@name" type="text" autocomplete="off" spellcheck="false" aria-describedby="@name-hint @name-error"><p class="cbw-hint" id="@name-hint">Lowercase letters, digits, '-' and '.'; at most 253 characters.</p><p class="cbw-error" id="@name-error"></p></div>"#,
+    r#"<div class="cbw-field" id="@location-field"></div>"#,
+    r#"<div class="cbw-field"><label for="@namespaces">Namespaces</label><input id="@namespaces" type="text" autocomplete="off" spellcheck="false" aria-describedby="@namespaces-hint @namespaces-error"><p class="cbw-hint" id="@namespaces-hint">One or more, separated by commas.</p><p class="cbw-error" id="@namespaces-error"></p></div>"#,
+    r#"<fieldset class="cbw-choice"><legend>Backup kind</legend><span class="cbw-radio"><input type="radio" id="@kind-manual" name="@kind" value="manual"><label for="@kind-manual">Manual</label></span><span class="cbw-radio"><input type="radio" id="@kind-scheduled" name="@kind" value="scheduled"><label for="@kind-scheduled">Scheduled</label></span></fieldset>"#,
+    r#"<div class="cbw-part" id="@policy-field"></div>"#,
+    r#"<fieldset class="cbw-choice"><legend>Back up</legend><span class="cbw-radio"><input type="radio" id="@object-namespace" name="@object" value="namespace"><label for="@object-namespace">Namespaces</label></span><span class="cbw-radio"><input type="radio" id="@object-vm" name="@object" value="vm"><label for="@object-vm">Virtual machines</label></span></fieldset>"#,
+    r#"<fieldset class="cbw-choice"><legend>Operation mode</legend><span class="cbw-radio"><input type="radio" id="@mode-classic" name="@mode" value="classic"><label for="@mode-classic">Classic</label></span><span class="cbw-radio"><input type="radio" id="@mode-federated" name="@mode" value="federated"><label for="@mode-federated">Federated</label></span></fieldset>"#,
+    "</fieldset>"
+);
+
+const LOCATION: &str = r#"<label for="@location">Backup location</label><select id="@location"></select>"#;
+const POLICY: &str = r#"<div class="cbw-field"><label for="@policy">Schedule policy</label><select id="@policy"></select></div>"#;
 
 /// Cluster, backup name, location, namespaces, kind, what to back up, schedule policy and mode.
 #[component]
@@ -14,278 +38,136 @@ pub fn Details(
     /// The widget's state.
     state: FormState,
 ) -> impl IntoView {
-    view! {
-        <fieldset class="cbw-group">
-            <legend>"Backup"</legend>
-            <ClusterName state />
-            <BackupName state />
-            <Location state />
-            <Namespaces state />
-            <Choice
-                state
-                legend="Backup kind"
-                name="kind"
-                options=&[("manual", "Manual"), ("scheduled", "Scheduled")]
-                current=Signal::derive(move || match state.config.with(|c| c.backup_kind) {
-                    BackupKind::Manual => "manual",
-                    BackupKind::Scheduled => "scheduled",
-                }.to_owned())
-                set=move |value: String| {
-                    state.edit(|c| c.backup_kind = if value == "scheduled" { BackupKind::Scheduled } else { BackupKind::Manual })
-                }
-            />
-            <SchedulePolicy state />
-            <Choice
-                state
-                legend="Back up"
-                name="object"
-                options=&[("namespace", "Namespaces"), ("vm", "Virtual machines")]
-                current=Signal::derive(move || match state.config.with(|c| c.backup_object) {
-                    BackupObject::Namespace => "namespace",
-                    BackupObject::Vm => "vm",
-                }.to_owned())
-                set=move |value: String| {
-                    state.edit(|c| c.backup_object = if value == "vm" { BackupObject::Vm } else { BackupObject::Namespace })
-                }
-            />
-            <Choice
-                state
-                legend="Operation mode"
-                name="mode"
-                options=&[("classic", "Classic"), ("federated", "Federated")]
-                current=Signal::derive(move || match state.config.with(|c| c.mode) {
-                    Mode::Classic => "classic",
-                    Mode::Federated => "federated",
-                }.to_owned())
-                set=move |value: String| state.edit(|c| c.mode = if value == "federated" { Mode::Federated } else { Mode::Classic })
-            />
-        </fieldset>
+    let on_event: OnEvent = Rc::new(move |target, event| on_event(state, target, &event.type_()));
+    markup(state, "cbw-part", FIELDS, move |root| bind(state, &root), Some(on_event))
+}
+
+/// What the user's change or input in a field does to the config.
+fn on_event(state: FormState, target: &Element, kind: &str) {
+    let Some(part) = part_of(&state, target) else { return };
+    let value = target.unchecked_ref::<HtmlInputElement>().value();
+    // Text fields take every keystroke (`input`); selects and radios take `change`.
+    match (kind, part.as_str()) {
+        ("input", "name") => state.edit(|c| c.backup_name = value),
+        ("input", "namespaces") => state.edit(|c| {
+            c.namespaces =
+                value.split(',').map(str::trim).filter(|n| !n.is_empty()).map(str::to_owned).collect()
+        }),
+        ("change", "location") => state.edit(|c| c.backup_location = Some(value)),
+        ("change", "policy") => state.edit(|c| c.schedule_policy = Some(value)),
+        ("change", "kind-manual") => state.edit(|c| c.backup_kind = BackupKind::Manual),
+        ("change", "kind-scheduled") => state.edit(|c| c.backup_kind = BackupKind::Scheduled),
+        ("change", "object-namespace") => state.edit(|c| c.backup_object = BackupObject::Namespace),
+        ("change", "object-vm") => state.edit(|c| c.backup_object = BackupObject::Vm),
+        ("change", "mode-classic") => state.edit(|c| c.mode = Mode::Classic),
+        ("change", "mode-federated") => state.edit(|c| c.mode = Mode::Federated),
+        _ => {}
     }
 }
 
-/// A text field with a label, a hint and an inline error under it.
-#[component]
-fn TextField(
-    /// The widget's state.
-    state: FormState,
-    /// Names the field's element ids.
-    part: &'static str,
-    /// The visible label, which is also the accessible name.
-    label: &'static str,
-    /// A short line on what the field takes.
-    hint: &'static str,
-    /// The field's text in the config.
-    text: Signal<String>,
-    /// Stores what the user types.
-    set: Callback<String>,
-    /// What is wrong with the text, if anything.
-    error: Signal<Option<String>>,
-) -> impl IntoView {
-    let id = state.id(part);
-    let hint_id = state.id(&format!("{part}-hint"));
-    let error_id = state.id(&format!("{part}-error"));
-    let described = format!("{hint_id} {error_id}");
-    // Set only when the host hands in a config, so typing never moves the caret.
-    let value = Signal::derive(move || {
-        state.revision.track();
-        text.get_untracked()
-    });
-    let invalid = Signal::derive(move || error.with(|e| e.is_some()).to_string());
-    view! {
-        <div class="cbw-field">
-            <label for=id.clone()>{label}</label>
-            <input
-                id=id
-                type="text"
-                autocomplete="off"
-                spellcheck="false"
-                prop:value=value
-                aria-describedby=described
-                aria-invalid=invalid
-                on:input=move |ev| set.run(event_target_value(&ev))
-            />
-            <p class="cbw-hint" id=hint_id>{hint}</p>
-            <p class="cbw-error" id=error_id>{error}</p>
-        </div>
-    }
-}
+/// Binds the fields' live parts to the state.
+fn bind(state: FormState, root: &Element) {
+    let config = state.config;
 
-/// The application cluster being backed up, read-only as in the Create Backup window: the host
-/// names it (config `cluster`), with the organisation.
-#[component]
-fn ClusterName(
-    /// The widget's state.
-    state: FormState,
-) -> impl IntoView {
-    let id = state.id("cluster");
-    let hint_id = state.id("cluster-hint");
-    let error_id = state.id("cluster-error");
-    let name = Signal::derive(move || {
-        state.config.with(|c| c.cluster.as_ref().map(|k| k.name.clone()).unwrap_or_default())
-    });
-    let missing = move || state.config.with(|c| c.cluster.is_none());
-    let invalid = Signal::derive(move || missing().to_string());
-    let hint = Signal::derive(move || {
-        state.config.with(|c| {
+    // The cluster: read-only, named by the host.
+    let cluster = find(&state, root, "cluster");
+    let missing = move || config.with(|c| c.cluster.is_none());
+    watch(
+        move || config.with(|c| c.cluster.as_ref().map(|k| k.name.clone()).unwrap_or_default()),
+        move |name| cluster.unchecked_ref::<HtmlInputElement>().set_value(name),
+    );
+    bind_text(find(&state, root, "cluster-hint").into(), move || {
+        config.with(|c| {
             format!("The application cluster backed up, in organisation \"{}\"; set by the host.", c.org_id)
         })
     });
-    let error = Signal::derive(move || {
+    bind_error(&state, root, "cluster", move || {
         missing()
             .then(|| "No cluster: the config names none (cluster.name), so Create sends nothing.".to_owned())
     });
-    view! {
-        <div class="cbw-field">
-            <label for=id.clone()>"Cluster"</label>
-            <input
-                id=id
-                type="text"
-                readonly
-                prop:value=name
-                aria-describedby=format!("{hint_id} {error_id}")
-                aria-invalid=invalid
-            />
-            <p class="cbw-hint" id=hint_id>
-                {hint}
-            </p>
-            <p class="cbw-error" id=error_id>
-                {error}
-            </p>
-        </div>
-    }
-}
 
-fn backup_name_error(name: &str) -> Option<String> {
-    check_object_name(name).err()
-}
+    bind_text_field(state, root, "name", |c| c.backup_name.clone());
+    bind_error(&state, root, "name", move || config.with(|c| check_object_name(&c.backup_name).err()));
 
-/// The backup's Kubernetes object name.
-#[component]
-fn BackupName(
-    /// The widget's state.
-    state: FormState,
-) -> impl IntoView {
-    view! {
-        <TextField
-            state
-            part="name"
-            label="Backup name"
-            hint="Lowercase letters, digits, '-' and '.'; at most 253 characters."
-            text=Signal::derive(move || state.config.with(|c| c.backup_name.clone()))
-            set=Callback::new(move |text: String| state.edit(|c| c.backup_name = text))
-            error=Signal::derive(move || state.config.with(|c| backup_name_error(&c.backup_name)))
-        />
-    }
-}
-
-/// The namespaces to back up, comma-separated.
-#[component]
-fn Namespaces(
-    /// The widget's state.
-    state: FormState,
-) -> impl IntoView {
-    let error = move || {
-        state.config.with(|c| {
+    bind_text_field(state, root, "namespaces", |c| c.namespaces.join(", "));
+    bind_error(&state, root, "namespaces", move || {
+        config.with(|c| {
             if c.namespaces.is_empty() {
                 return Some("Name at least one namespace.".to_owned());
             }
             c.namespaces.iter().find_map(|n| check_label(n).err())
         })
-    };
-    view! {
-        <TextField
-            state
-            part="namespaces"
-            label="Namespaces"
-            hint="One or more, separated by commas."
-            text=Signal::derive(move || state.config.with(|c| c.namespaces.join(", ")))
-            set=Callback::new(move |text: String| {
-                state.edit(|c| {
-                    c.namespaces = text.split(',').map(str::trim).filter(|n| !n.is_empty()).map(str::to_owned).collect()
-                })
-            })
-            error=Signal::derive(error)
-        />
-    }
-}
+    });
 
-/// Where the backup is stored.
-#[component]
-fn Location(
-    /// The widget's state.
-    state: FormState,
-) -> impl IntoView {
-    let id = state.id("location");
-    let chosen = move || state.config.with(|c| c.location().map(|l| l.name.clone()).unwrap_or_default());
-    view! {
-        <div class="cbw-field">
-            <label for=id.clone()>"Backup location"</label>
-            <select
-                id=id
-                on:change=move |ev| {
-                    let name = event_target_value(&ev);
-                    state.edit(|c| c.backup_location = Some(name));
-                }
-            >
-                {move || {
-                    state
-                        .config
-                        .with(|c| c.backup_locations.clone())
-                        .into_iter()
-                        .map(|location| {
-                            let name = location.name.clone();
-                            let selected = move || chosen() == name;
-                            view! {
-                                <option value=location.name.clone() prop:selected=selected>
-                                    {format!("{} ({})", location.name, location.kind.label())}
-                                </option>
-                            }
-                        })
-                        .collect_view()
-                }}
-            </select>
-        </div>
-    }
-}
-
-/// The schedule policy, shown for scheduled backups.
-#[component]
-fn SchedulePolicy(
-    /// The widget's state.
-    state: FormState,
-) -> impl IntoView {
-    let id = state.id("policy");
-    let scheduled = move || state.config.with(|c| c.backup_kind == BackupKind::Scheduled);
-    let chosen = move || state.config.with(|c| c.policy().map(|p| p.name.clone()).unwrap_or_default());
-    move || {
-        scheduled().then(|| {
-            view! {
-                <div class="cbw-field">
-                    <label for=id.clone()>"Schedule policy"</label>
-                    <select
-                        id=id.clone()
-                        on:change=move |ev| {
-                            let name = event_target_value(&ev);
-                            state.edit(|c| c.schedule_policy = Some(name));
-                        }
-                    >
-                        {state
-                            .config
-                            .with(|c| c.schedule_policies.clone())
-                            .into_iter()
-                            .map(|policy| {
-                                let name = policy.name.clone();
-                                let value = policy.name.clone();
-                                view! {
-                                    <option value=value prop:selected=move || chosen() == name>
-                                        {policy.name}
-                                    </option>
-                                }
-                            })
-                            .collect_view()}
-                    </select>
-                </div>
+    bind_select(find(&state, root, "location-field").into(), fill_ids(&state, LOCATION), move || {
+        config.with(|c| {
+            let mut options = String::new();
+            for location in &c.backup_locations {
+                push_option(
+                    &mut options,
+                    &location.name,
+                    &format!("{} ({})", location.name, location.kind.label()),
+                );
             }
+            Some((options, c.location().map(|l| l.name.clone()).unwrap_or_default()))
         })
-    }
+    });
+    bind_select(find(&state, root, "policy-field").into(), fill_ids(&state, POLICY), move || {
+        config.with(|c| {
+            (c.backup_kind == BackupKind::Scheduled).then(|| {
+                let mut options = String::new();
+                for policy in &c.schedule_policies {
+                    push_option(&mut options, &policy.name, &policy.name);
+                }
+                (options, c.policy().map(|p| p.name.clone()).unwrap_or_default())
+            })
+        })
+    });
+
+    bind_choice(state, root, "kind", |c| match c.backup_kind {
+        BackupKind::Manual => "manual",
+        BackupKind::Scheduled => "scheduled",
+    });
+    bind_choice(state, root, "object", |c| match c.backup_object {
+        BackupObject::Namespace => "namespace",
+        BackupObject::Vm => "vm",
+    });
+    bind_choice(state, root, "mode", |c| match c.mode {
+        Mode::Classic => "classic",
+        Mode::Federated => "federated",
+    });
+}
+
+/// A text field's text: set when the host hands in a config, never while the user types (so
+/// the caret stays where it is).
+fn bind_text_field(state: FormState, root: &Element, part: &str, text: fn(&Config) -> String) {
+    let input: HtmlInputElement = find(&state, root, part).unchecked_into();
+    effect(move || {
+        state.revision.track();
+        input.set_value(&state.config.with_untracked(text));
+    });
+}
+
+/// A field's inline error under it, and `aria-invalid` on the field.
+fn bind_error(
+    state: &FormState,
+    root: &Element,
+    part: &str,
+    error: impl Fn() -> Option<String> + Copy + 'static,
+) {
+    bind_text(find(state, root, &format!("{part}-error")).into(), move || error().unwrap_or_default());
+    bind_attribute(find(state, root, part).into(), "aria-invalid", move || error().is_some().to_string());
+}
+
+/// A radio group's checked button.
+fn bind_choice(state: FormState, root: &Element, name: &'static str, chosen: fn(&Config) -> &'static str) {
+    let root = root.clone();
+    watch(
+        move || state.config.with(chosen).to_owned(),
+        move |value| {
+            find(&state, &root, &format!("{name}-{value}"))
+                .unchecked_ref::<HtmlInputElement>()
+                .set_checked(true)
+        },
+    );
 }

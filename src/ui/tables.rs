@@ -2,9 +2,10 @@
 
 use backup_matrix::tables::{vsc_option_label, CSI_MATRIX, DRIVER_MATRIX, KDMP_MATRIX};
 use backup_matrix::{Decision, ProvisionerDecision, ProvisionerKind};
-use leptos::html::Tbody;
 use leptos::prelude::*;
+use web_sys::Element;
 
+use super::markup::{effect, find, markup, push_element};
 use crate::state::FormState;
 
 fn yes_no(value: bool) -> &'static str {
@@ -52,29 +53,11 @@ fn row_users(decision: &Decision) -> [Vec<String>; 3] {
     ]
 }
 
-/// Table text as HTML: the source's cells are constants, escaped all the same.
-fn push_escaped(html: &mut String, text: &str) {
-    for c in text.chars() {
-        match c {
-            '&' => html.push_str("&amp;"),
-            '<' => html.push_str("&lt;"),
-            '>' => html.push_str("&gt;"),
-            _ => html.push(c),
-        }
-    }
-}
-
-/// One row of `cell` elements, and the empty "In use by" cell the marks fill in.
-fn push_row(html: &mut String, cell: &str, cells: &[&str], last: &str) {
+/// One row of `tag` cells, and the "In use by" cell after them.
+fn push_row(html: &mut String, tag: &str, attributes: &str, cells: &[&str], last: &str) {
     html.push_str("<tr>");
     for text in cells {
-        html.push('<');
-        html.push_str(cell);
-        html.push('>');
-        push_escaped(html, text);
-        html.push_str("</");
-        html.push_str(cell.split(' ').next().unwrap_or(cell));
-        html.push('>');
+        push_element(html, tag, attributes, text);
     }
     html.push_str(last);
     html.push_str("</tr>");
@@ -83,7 +66,7 @@ fn push_row(html: &mut String, cell: &str, cells: &[&str], last: &str) {
 /// A table's header row: its columns, then "In use by".
 fn header_html(headers: &[&str]) -> String {
     let mut html = String::new();
-    push_row(&mut html, "th scope=\"col\"", headers, "<th scope=\"col\">In use by</th>");
+    push_row(&mut html, "th", r#" scope="col""#, headers, r#"<th scope="col">In use by</th>"#);
     html
 }
 
@@ -91,7 +74,7 @@ fn header_html(headers: &[&str]) -> String {
 fn body_html(rows: &[Vec<&str>]) -> String {
     let mut html = String::new();
     for cells in rows {
-        push_row(&mut html, "td", cells, "<td class=\"cbw-used-by\"></td>");
+        push_row(&mut html, "td", "", cells, r#"<td class="cbw-used-by"></td>"#);
     }
     html
 }
@@ -120,34 +103,16 @@ fn mark_row(row: &web_sys::Element, used_by: &str) {
     }
 }
 
-/// A captioned table in a box that scrolls on its own when narrow. Its cells are static
-/// markup, built once; only the marks change, set by `MatrixTables`.
-#[component]
-fn MatrixTable(
-    /// The widget's state.
-    state: FormState,
-    /// Names the element ids.
-    part: &'static str,
-    /// The table's caption.
-    caption: &'static str,
-    /// The header row, as HTML (`header_html`).
-    header: String,
-    /// The rows, as HTML (`body_html`).
-    body: String,
-    /// Where `MatrixTables` finds the rows to mark.
-    rows: NodeRef<Tbody>,
-) -> impl IntoView {
-    let caption_id = state.id(part);
-    let labelled_by = caption_id.clone();
-    view! {
-        <div class="cbw-table-wrap" tabindex="0" role="region" aria-labelledby=labelled_by>
-            <table class="cbw-table">
-                <caption id=caption_id>{caption}</caption>
-                <thead inner_html=header></thead>
-                <tbody inner_html=body node_ref=rows></tbody>
-            </table>
-        </div>
-    }
+/// A captioned table in a box that scrolls on its own when narrow; its rows (`@{part}-rows`)
+/// are marked by `MatrixTables`.
+fn push_table(html: &mut String, part: &str, caption: &str, header: &str, body: &str) {
+    html.push_str(&format!(
+        r#"<div class="cbw-table-wrap" tabindex="0" role="region" aria-labelledby="@{part}"><table class="cbw-table">"#
+    ));
+    push_element(html, "caption", &format!(r#" id="@{part}""#), caption);
+    html.push_str(&format!(
+        r#"<thead>{header}</thead><tbody id="@{part}-rows">{body}</tbody></table></div>"#
+    ));
 }
 
 /// Tables 1, 2 and 3 of the source, with the rows in use marked. The cells are static markup
@@ -158,26 +123,6 @@ pub fn MatrixTables(
     /// The widget's state.
     state: FormState,
 ) -> impl IntoView {
-    let decision = state.decision;
-    let rows: [NodeRef<Tbody>; 3] = [NodeRef::new(), NodeRef::new(), NodeRef::new()];
-    Effect::new(move |marked: Option<[Vec<String>; 3]>| {
-        let now = decision.with(row_users);
-        for (table, body) in rows.iter().enumerate() {
-            // Tracks the node ref too, so the first marks wait for the rows to exist.
-            let Some(body) = body.get() else { continue };
-            let children = body.children();
-            for (index, used_by) in now[table].iter().enumerate() {
-                let before = marked.as_ref().and_then(|m| m[table].get(index));
-                if before == Some(used_by) {
-                    continue;
-                }
-                if let Some(row) = children.item(index as u32) {
-                    mark_row(&row, used_by);
-                }
-            }
-        }
-        now
-    });
     let csi: Vec<Vec<&str>> = CSI_MATRIX
         .iter()
         .map(|row| {
@@ -212,35 +157,62 @@ pub fn MatrixTables(
             vec![row.cloud, row.storage, yes_no(row.csi_offload), yes_no(row.csi), yes_no(row.direct_kdmp)]
         })
         .collect();
-    view! {
-        <section class="cbw-tables" part="tables" aria-labelledby=state.id("tables-title")>
-            <h2 class="cbw-title" id=state.id("tables-title")>"The matrices, with the rows in use marked"</h2>
-            <MatrixTable
-                state
-                part="t1"
-                caption="Table 1: CSI backup matrix"
-                header=header_html(&["Row", "Provisioner", "Volume snapshot class", "Offload selected", "Backup type triggered"])
-                body=body_html(&csi)
-                rows=rows[0]
-            />
-            <MatrixTable
-                state
-                part="t2"
-                caption="Table 2: Backup driver matrix"
-                header=header_html(&["Backup type", "Driver", "Resources", "Volumes", "Classic mode", "Federated mode"])
-                body=body_html(&driver)
-                rows=rows[1]
-            />
-            <MatrixTable
-                state
-                part="t3"
-                caption="Table 3: KDMP backup matrix (storage whose provider supports CSI snapshots)"
-                header=header_html(&["Cloud provider", "Storage type", "CSI + offload", "CSI", "Direct KDMP"])
-                body=body_html(&kdmp)
-                rows=rows[2]
-            />
-        </section>
-    }
+    let mut html = String::from(concat!(
+        r#"<section class="cbw-tables" part="tables" aria-labelledby="@tables-title">"#,
+        r#"<h2 class="cbw-title" id="@tables-title">The matrices, with the rows in use marked</h2>"#
+    ));
+    push_table(
+        &mut html,
+        "t1",
+        "Table 1: CSI backup matrix",
+        &header_html(&[
+            "Row",
+            "Provisioner",
+            "Volume snapshot class",
+            "Offload selected",
+            "Backup type triggered",
+        ]),
+        &body_html(&csi),
+    );
+    push_table(
+        &mut html,
+        "t2",
+        "Table 2: Backup driver matrix",
+        &header_html(&["Backup type", "Driver", "Resources", "Volumes", "Classic mode", "Federated mode"]),
+        &body_html(&driver),
+    );
+    push_table(
+        &mut html,
+        "t3",
+        "Table 3: KDMP backup matrix (storage whose provider supports CSI snapshots)",
+        &header_html(&["Cloud provider", "Storage type", "CSI + offload", "CSI", "Direct KDMP"]),
+        &body_html(&kdmp),
+    );
+    html.push_str("</section>");
+    markup(state, "cbw-part", &html, move |root| mark_rows(state, &root), None)
+}
+
+/// Keeps the marks on the rows in use, touching only the rows whose users changed.
+fn mark_rows(state: FormState, root: &Element) {
+    let bodies = ["t1-rows", "t2-rows", "t3-rows"].map(|part| find(&state, root, part));
+    let decision = state.decision;
+    let mut marked = None::<[Vec<String>; 3]>;
+    effect(move || {
+        let now = decision.with(row_users);
+        for (table, body) in bodies.iter().enumerate() {
+            let children = body.children();
+            for (index, used_by) in now[table].iter().enumerate() {
+                let before = marked.as_ref().and_then(|m| m[table].get(index));
+                if before == Some(used_by) {
+                    continue;
+                }
+                if let Some(row) = children.item(index as u32) {
+                    mark_row(&row, used_by);
+                }
+            }
+        }
+        marked = Some(now);
+    });
 }
 
 /// Row numbers as static text (Table 1 has ten rows).

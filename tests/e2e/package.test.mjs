@@ -50,6 +50,7 @@ describe('The npm package', () => {
       'backup-form.js',
       'backup-form-training.js',
       'backup-form.css',
+      'backup-form-training.css',
       'backup-form.d.ts',
       'custom-elements.json',
       'create-backup-widget.js',

@@ -56,6 +56,14 @@ pub fn json_text(value: &JsValue) -> String {
     js_sys::JSON::stringify(value).unwrap().as_string().unwrap()
 }
 
+/// An event as the browser fires it for a user's change: it bubbles (the widget listens on
+/// each part's root).
+pub fn user_event(kind: &str) -> web_sys::Event {
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    web_sys::Event::new_with_event_init_dict(kind, &init).unwrap()
+}
+
 /// Lets the reactive system and the browser catch up.
 pub async fn settle() {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
@@ -124,7 +132,7 @@ impl Fixture {
         let select = self.select(name);
         select.set_value(value);
         assert_eq!(select.value(), value, "{name} offers {value}");
-        select.dispatch_event(&web_sys::Event::new("change").unwrap()).unwrap();
+        select.dispatch_event(&user_event("change")).unwrap();
         settle().await;
     }
 
@@ -132,7 +140,7 @@ impl Fixture {
     pub async fn type_text(&self, name: &str, text: &str) {
         let input = self.input(name);
         input.set_value(text);
-        input.dispatch_event(&web_sys::Event::new("input").unwrap()).unwrap();
+        input.dispatch_event(&user_event("input")).unwrap();
         settle().await;
     }
 

@@ -29,6 +29,7 @@ export const PAGE_FILES = {
     ['js', 'shadow.js'],
     ['js', 'create-backup-widget-training.js'],
     ['css', 'backup-form.css'],
+    ['css', 'backup-form-training.css'],
   ],
 };
 

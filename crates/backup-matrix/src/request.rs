@@ -4,7 +4,7 @@
 //! snake_case field names and enum values by name. Serialized, a [`Request`] is the
 //! `backup-create` detail as it is.
 
-use crate::config::{BackupKind, BackupObject, Config};
+use crate::config::{sorted_names, BackupKind, BackupObject, Config};
 use crate::json::{Fields, Json, ToJson};
 
 /// The HTTP method of both create calls.
@@ -90,17 +90,21 @@ impl Request {
 /// Builds the request the form would send now. A name the config lacks (no cluster, no
 /// schedule policy) is empty here; `form_problems` then blocks Create.
 pub fn request(config: &Config) -> Request {
-    let mut volume_snapshot_class_mapping: Vec<(String, String)> = if config.cross_cloud {
+    let selected: Vec<(&str, &str)> = if config.cross_cloud {
         Vec::new()
     } else {
         config
             .provisioners
             .iter()
-            .filter_map(|p| p.selected_class().map(|c| (p.name.clone(), c.name.clone())))
+            .filter_map(|p| p.selected_class().map(|c| (p.name.as_str(), c.name.as_str())))
             .collect()
     };
-    // Provisioner names are unique in a valid config, so the order is total.
-    volume_snapshot_class_mapping.sort_unstable();
+    // By provisioner name; names are unique in a valid config, so the order is total.
+    let volume_snapshot_class_mapping: Vec<(String, String)> =
+        sorted_names(selected.iter().map(|(name, _)| *name))
+            .into_iter()
+            .map(|(name, index)| (name.to_owned(), selected[index].1.to_owned()))
+            .collect();
     let (path, schedule_policy_ref) = match config.backup_kind {
         BackupKind::Manual => (BACKUP_PATH, None),
         BackupKind::Scheduled => (

@@ -3,10 +3,25 @@
 
 use backup_matrix::quantity::{format_bytes, kdmp_buffer, parse_quantities};
 use backup_matrix::tables::KDMP_BUFFER_FACTOR;
-use leptos::prelude::*;
+use std::rc::Rc;
 
-use super::TextField;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlInputElement};
+
 use crate::state::FormState;
+use crate::ui::markup::{bind_attribute, bind_text, find, markup, OnEvent};
+
+/// The sizes the field starts with.
+const START: &str = "10Gi, 500Mi";
+
+const BUFFER: &str = concat!(
+    r#"<div class="cbw-field"><label for="@buffer-sizes">PVC sizes</label>"#,
+    r#"<input id="@buffer-sizes" type="text" autocomplete="off" spellcheck="false" aria-describedby="@buffer-sizes-hint @buffer-sizes-error">"#,
+    r#"<p class="cbw-hint" id="@buffer-sizes-hint">Kubernetes quantities separated by commas or spaces, such as 500Mi, 10Gi, 1.5Ti or 2G.</p>"#,
+    r#"<p class="cbw-error" id="@buffer-sizes-error"></p></div>"#,
+    r#"<p class="cbw-answer" aria-live="polite" id="@buffer-answer"></p>"#,
+);
 
 /// "PVC sizes", and the buffer they need when the backup moves data with KDMP.
 #[component]
@@ -14,14 +29,19 @@ pub fn BufferCalculator(
     /// The widget's state.
     state: FormState,
 ) -> impl IntoView {
-    let text = RwSignal::new("10Gi, 500Mi".to_owned());
-    let error = Signal::derive(move || {
+    let text = RwSignal::new(START.to_owned());
+    let on_event: OnEvent = Rc::new(move |target, event| {
+        if event.type_() == "input" {
+            text.set(target.unchecked_ref::<HtmlInputElement>().value());
+        }
+    });
+    let error = move || {
         text.with(|t| {
             parse_quantities(t).err().map(|(index, message)| format!("Size {}: {message}", index + 1))
         })
-    });
-    let answer = Signal::derive(move || {
-        let sizes = text.with(|t| parse_quantities(t)).ok()?;
+    };
+    let answer = move || {
+        let Ok(sizes) = text.with(|t| parse_quantities(t)) else { return String::new() };
         let buffer = format_bytes(kdmp_buffer(&sizes));
         // The provisioners whose backup type moves data with KDMP now.
         let users = state.decision.with(|d| {
@@ -33,7 +53,7 @@ pub fn BufferCalculator(
                 .collect();
             names.join(", ")
         });
-        Some(if users.is_empty() {
+        if users.is_empty() {
             format!(
                 "No provisioner uses KDMP now, so no extra buffer is needed. A KDMP-based backup of these PVCs would need {buffer} ({KDMP_BUFFER_FACTOR}x their size)."
             )
@@ -41,17 +61,15 @@ pub fn BufferCalculator(
             format!(
                 "KDMP moves data for {users}: allocate {buffer} of extra buffer storage in the application cluster ({KDMP_BUFFER_FACTOR}x the PVC sizes) before the backup."
             )
-        })
-    });
-    view! {
-        <TextField
-            state
-            part="buffer-sizes".to_owned()
-            label="PVC sizes".to_owned()
-            hint="Kubernetes quantities separated by commas or spaces, such as 500Mi, 10Gi, 1.5Ti or 2G."
-            text
-            error
-        />
-        <p class="cbw-answer" aria-live="polite">{answer}</p>
-    }
+        }
+    };
+    let bind = move |root: Element| {
+        find(&state, &root, "buffer-sizes").unchecked_into::<HtmlInputElement>().set_value(START);
+        bind_text(find(&state, &root, "buffer-sizes-error").into(), move || error().unwrap_or_default());
+        bind_attribute(find(&state, &root, "buffer-sizes").into(), "aria-invalid", move || {
+            error().is_some().to_string()
+        });
+        bind_text(find(&state, &root, "buffer-answer").into(), answer);
+    };
+    markup(state, "cbw-part", BUFFER, bind, Some(on_event))
 }

@@ -3,9 +3,11 @@
 
 use backup_matrix::share;
 use leptos::prelude::*;
+use web_sys::Element;
 
 use crate::js::{compact_json, parse_json};
 use crate::state::FormState;
+use crate::ui::markup::{bind_text, effect, find, markup, watch_flag};
 
 /// Replaces the hash of the page's URL, adding no history entry.
 fn write_hash(link: &str) {
@@ -32,6 +34,8 @@ fn restore(state: FormState, notice: RwSignal<Option<String>>, kept: &str) {
     }
 }
 
+const NOTICE: &str = r#"<p class="cbw-link-notice" id="@link-notice" hidden aria-live="polite"><strong>Link not applied: </strong><span id="@link-why"></span></p>"#;
+
 /// Keeps the form state in the URL hash when `enabled`; shows a short notice when a hash
 /// could not be restored. Renders nothing when not enabled.
 #[component]
@@ -50,19 +54,20 @@ pub fn LinkState(
         });
         on_cleanup(move || listener.remove());
         // Skips its first run: loading the page leaves its URL as it is.
-        Effect::new(move |written: Option<String>| {
+        let mut written = None::<String>;
+        effect(move || {
             let link = state.config.with(|config| share::encode_with(config, compact_json));
-            if written.is_some_and(|w| w != link) && link.len() <= share::MAX_STATE_CHARS {
+            if written.as_ref().is_some_and(|w| *w != link) && link.len() <= share::MAX_STATE_CHARS {
                 write_hash(&link);
                 notice.set(None);
             }
-            link
+            written = Some(link);
         });
-        view! {
-            <p class="cbw-link-notice" hidden=Signal::derive(move || notice.with(Option::is_none)) aria-live="polite">
-                <strong>"Link not applied: "</strong>
-                {Signal::derive(move || notice.get())}
-            </p>
-        }
+        let bind = move |root: Element| {
+            let shown = find(&state, &root, "link-notice");
+            bind_text(find(&state, &root, "link-why").into(), move || notice.get().unwrap_or_default());
+            watch_flag(move || notice.with(Option::is_none), move |hidden| shown.set_hidden(hidden));
+        };
+        markup(state, "cbw-part", NOTICE, bind, None)
     })
 }

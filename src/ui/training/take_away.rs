@@ -4,12 +4,16 @@
 
 use backup_matrix::config::check_object_name;
 use backup_matrix::request::curl_with;
+use std::rc::Rc;
+
 use leptos::prelude::*;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
+use web_sys::Element;
 
 use crate::js::pretty_json;
 use crate::state::FormState;
+use crate::ui::markup::{bind_text, find, markup, part_of, OnEvent};
 
 /// A short text for a JavaScript error: its message, or what it is.
 fn error_text(error: &JsValue) -> String {
@@ -67,6 +71,17 @@ fn download(text: &str, name: &str) -> Result<(), JsValue> {
     Ok(())
 }
 
+const TAKE_AWAY: &str = concat!(
+    r#"<p class="cbw-hint">The request as the preview shows it (method, path and body), whether or not Create would send it now. The curl command reads the API's address and a bearer token from the shell variables PXB_URL and PXB_TOKEN: set them first. Printing leaves these panels and the buttons out.</p>"#,
+    r#"<div class="cbw-actions">"#,
+    r#"<button type="button" class="cbw-button cbw-button-small" id="@take-copy">Copy request JSON</button>"#,
+    r#"<button type="button" class="cbw-button cbw-button-small" id="@take-curl">Copy as curl</button>"#,
+    r#"<button type="button" class="cbw-button cbw-button-small" id="@take-download">Download request JSON</button>"#,
+    r#"<button type="button" class="cbw-button cbw-button-small" id="@take-print">Print</button>"#,
+    "</div>",
+    r#"<p class="cbw-answer" aria-live="polite" id="@take-done"></p>"#,
+);
+
 /// Copy (JSON or curl), Download and Print buttons, and what the last one did.
 #[component]
 pub fn TakeAway(
@@ -75,43 +90,33 @@ pub fn TakeAway(
 ) -> impl IntoView {
     let done = RwSignal::new(None::<String>);
     let json = move || state.request.with_untracked(crate::js::pretty);
-    let on_copy = move |_| {
-        done.set(None);
-        copy(&json(), "the request JSON", done);
+    let on_event: OnEvent = Rc::new(move |target, event| {
+        if event.type_() != "click" {
+            return;
+        }
+        match part_of(&state, target).as_deref() {
+            Some("take-copy") => {
+                done.set(None);
+                copy(&json(), "the request JSON", done);
+            }
+            Some("take-curl") => {
+                done.set(None);
+                let curl = state.request.with_untracked(|request| curl_with(request, pretty_json));
+                copy(&curl, "the curl command", done);
+            }
+            Some("take-download") => {
+                let name = state.config.with_untracked(|c| file_name(&c.backup_name));
+                done.set(Some(match download(&json(), &name) {
+                    Ok(()) => format!("Downloaded the request as {name}."),
+                    Err(error) => format!("Could not download: {}.", error_text(&error)),
+                }));
+            }
+            Some("take-print") => drop(window().print()),
+            _ => {}
+        }
+    });
+    let bind = move |root: Element| {
+        bind_text(find(&state, &root, "take-done").into(), move || done.get().unwrap_or_default());
     };
-    let on_curl = move |_| {
-        done.set(None);
-        copy(
-            &state.request.with_untracked(|request| curl_with(request, pretty_json)),
-            "the curl command",
-            done,
-        );
-    };
-    let on_download = move |_| {
-        let name = state.config.with_untracked(|c| file_name(&c.backup_name));
-        done.set(Some(match download(&json(), &name) {
-            Ok(()) => format!("Downloaded the request as {name}."),
-            Err(error) => format!("Could not download: {}.", error_text(&error)),
-        }));
-    };
-    view! {
-        <p class="cbw-hint">
-            "The request as the preview shows it (method, path and body), whether or not Create would send it now. The curl command reads the API's address and a bearer token from the shell variables PXB_URL and PXB_TOKEN: set them first. Printing leaves these panels and the buttons out."
-        </p>
-        <div class="cbw-actions">
-            <button type="button" class="cbw-button cbw-button-small" on:click=on_copy>
-                "Copy request JSON"
-            </button>
-            <button type="button" class="cbw-button cbw-button-small" on:click=on_curl>
-                "Copy as curl"
-            </button>
-            <button type="button" class="cbw-button cbw-button-small" on:click=on_download>
-                "Download request JSON"
-            </button>
-            <button type="button" class="cbw-button cbw-button-small" on:click=move |_| drop(window().print())>
-                "Print"
-            </button>
-        </div>
-        <p class="cbw-answer" aria-live="polite">{Signal::derive(move || done.get())}</p>
-    }
+    markup(state, "cbw-part", TAKE_AWAY, bind, Some(on_event))
 }

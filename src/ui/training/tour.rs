@@ -4,9 +4,13 @@
 use backup_matrix::tables::{vsc_option_label, CsiMatrixRow, CSI_MATRIX};
 use backup_matrix::tour::{reach_row, steps};
 use backup_matrix::{Decision, ProvisionerKind};
+use std::rc::Rc;
+
 use leptos::prelude::*;
+use web_sys::Element;
 
 use crate::state::FormState;
+use crate::ui::markup::{bind_text, effect, find, markup, part_of, push_escaped, OnEvent};
 
 /// Added to a row number in `Tour`'s signal when the form could not reach that row.
 const UNREACHABLE: u32 = 100;
@@ -40,72 +44,86 @@ pub fn Tour(
 ) -> impl IntoView {
     // The row shown last (0: none yet), plus `UNREACHABLE` when the form could not reach it.
     let shown = RwSignal::new(0u32);
-    let result = Signal::derive(move || {
-        let shown = shown.get();
-        let number = shown % UNREACHABLE;
-        if number == 0 {
-            return None;
+    let mut html = String::from(concat!(
+        r#"<p class="cbw-hint">Each button changes the form as little as it can (offload, a snapshot class, or an added provisioner) so that a provisioner lands on that row.</p>"#,
+        r#"<ol class="cbw-tour" id="@tour">"#
+    ));
+    for row in &CSI_MATRIX {
+        let number = row.number;
+        html.push_str(&format!(
+            r#"<li class="cbw-tour-row"><button type="button" class="cbw-button cbw-button-small cbw-button-quiet" id="@tour-show-{number}" aria-describedby="@tour-{number}">Show row {number}</button><span class="cbw-tour-about" id="@tour-{number}">"#
+        ));
+        push_escaped(&mut html, &summary(row));
+        html.push_str(r#"<span class="cbw-tour-status"></span></span></li>"#);
+    }
+    html.push_str(r#"</ol><p class="cbw-answer" aria-live="polite" id="@tour-answer"></p>"#);
+    let on_event: OnEvent = Rc::new(move |target, event| {
+        let Some(number) = part_of(&state, target)
+            .and_then(|part| part.strip_prefix("tour-show-").and_then(|n| n.parse::<u8>().ok()))
+        else {
+            return;
+        };
+        if event.type_() != "click" {
+            return;
         }
-        if shown >= UNREACHABLE {
-            return Some(format!(
-                "Row {number} cannot be shown: the inventory already lists the most provisioners allowed. Remove one first."
-            ));
+        match state.config.with_untracked(|c| reach_row(c, number)) {
+            Some(config) => {
+                shown.set(u32::from(number));
+                state.config.set(config);
+            }
+            None => shown.set(u32::from(number) + UNREACHABLE),
         }
-        let users = state.decision.with(|d| on_row(d, number));
-        Some(if users.is_empty() {
-            format!("Row {number} applies to no provisioner now.")
-        } else {
-            format!("Row {number} applies now to {users}: see the preview and the marked row of Table 1.")
-        })
     });
-    view! {
-        <p class="cbw-hint">
-            "Each button changes the form as little as it can (offload, a snapshot class, or an added provisioner) so that a provisioner lands on that row."
-        </p>
-        <ol class="cbw-tour">
-            {CSI_MATRIX
+    let bind = move |root: Element| {
+        let rows = find(&state, &root, "tour").children();
+        // Each row's "in use" and status, as shown.
+        let mut marked: Vec<(bool, String)> = Vec::new();
+        effect(move || {
+            let now: Vec<(bool, String)> = CSI_MATRIX
                 .iter()
                 .map(|row| {
-                    let number = u32::from(row.number);
-                    let about = state.id(&format!("tour-{number}"));
-                    let in_use = Signal::derive(move || state.decision.with(|d| !on_row(d, number).is_empty()));
-                    let status = Signal::derive(move || {
-                        if in_use.get() {
-                            return "In use now".to_owned();
-                        }
+                    if state.decision.with(|d| !on_row(d, u32::from(row.number)).is_empty()) {
+                        return (true, "In use now".to_owned());
+                    }
+                    (
+                        false,
                         match state.config.with(|c| steps(c, row.number)) {
                             1 => "1 change away".to_owned(),
                             n => format!("{n} changes away"),
-                        }
-                    });
-                    let show = move |_| {
-                        match state.config.with_untracked(|c| reach_row(c, row.number)) {
-                            Some(config) => {
-                                shown.set(number);
-                                state.config.set(config);
-                            }
-                            None => shown.set(number + UNREACHABLE),
-                        }
-                    };
-                    view! {
-                        <li class="cbw-tour-row" class:cbw-current=in_use>
-                            <button
-                                type="button"
-                                class="cbw-button cbw-button-small cbw-button-quiet"
-                                aria-describedby=about.clone()
-                                on:click=show
-                            >
-                                {format!("Show row {number}")}
-                            </button>
-                            <span class="cbw-tour-about" id=about>
-                                {summary(row)}
-                                <span class="cbw-tour-status">{status}</span>
-                            </span>
-                        </li>
-                    }
+                        },
+                    )
                 })
-                .collect_view()}
-        </ol>
-        <p class="cbw-answer" aria-live="polite">{result}</p>
-    }
+                .collect();
+            for (index, (in_use, status)) in now.iter().enumerate() {
+                if marked.get(index) == Some(&(*in_use, status.clone())) {
+                    continue;
+                }
+                let Some(item) = rows.item(index as u32) else { continue };
+                let _ = item.class_list().toggle_with_force("cbw-current", *in_use);
+                if let Ok(Some(status_element)) = item.query_selector(".cbw-tour-status") {
+                    status_element.set_text_content(Some(status));
+                }
+            }
+            marked = now;
+        });
+        bind_text(find(&state, &root, "tour-answer").into(), move || {
+            let shown = shown.get();
+            let number = shown % UNREACHABLE;
+            if number == 0 {
+                return String::new();
+            }
+            if shown >= UNREACHABLE {
+                return format!(
+                    "Row {number} cannot be shown: the inventory already lists the most provisioners allowed. Remove one first."
+                );
+            }
+            let users = state.decision.with(|d| on_row(d, number));
+            if users.is_empty() {
+                format!("Row {number} applies to no provisioner now.")
+            } else {
+                format!("Row {number} applies now to {users}: see the preview and the marked row of Table 1.")
+            }
+        });
+    };
+    markup(state, "cbw-part", &html, bind, Some(on_event))
 }

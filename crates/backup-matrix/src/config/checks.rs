@@ -236,9 +236,16 @@ fn validate_classes(
 /// The first name, in order, that an earlier one repeats: `(its index, the earlier one's)`.
 /// Sorted rather than hashed: the config is at most 100,000 names, and a sort links no hasher.
 fn first_repeat<'a>(names: impl Iterator<Item = &'a str>) -> Option<(usize, usize)> {
+    let sorted = sorted_names(names);
+    sorted.windows(2).filter(|pair| pair[0].0 == pair[1].0).map(|pair| (pair[1].1, pair[0].1)).min()
+}
+
+/// Each name with its index, sorted by name (then index). The one sort of the crate: every sort is
+/// another copy of the sorting code in the wasm.
+pub(crate) fn sorted_names<'a>(names: impl Iterator<Item = &'a str>) -> Vec<(&'a str, usize)> {
     let mut sorted: Vec<(&str, usize)> = names.enumerate().map(|(index, name)| (name, index)).collect();
     sorted.sort_unstable();
-    sorted.windows(2).filter(|pair| pair[0].0 == pair[1].0).map(|pair| (pair[1].1, pair[0].1)).min()
+    sorted
 }
 
 fn check_length(name: &str) -> Result<(), String> {

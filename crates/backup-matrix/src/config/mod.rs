@@ -10,6 +10,7 @@ use crate::json::{Fields, Json, ToJson};
 use crate::tables::PORTWORX_PROVISIONERS;
 use crate::types::{Mode, VscOption};
 
+pub(crate) use checks::sorted_names;
 pub use checks::{check_label, check_object_name, check_provisioner_name, FieldPaths};
 
 /// The largest config accepted, in bytes of JSON text.
