@@ -29,19 +29,27 @@ fn js_value(json: &Json) -> JsValue {
 }
 
 thread_local! {
-    /// The object keys made so far: a few dozen names, each crossing to JS once, not once per
-    /// object (200 provisioners are 1,400 keys in every `backup-change`).
+    /// Object keys made so far: the schema's few dozen names, each crossing to JS once rather
+    /// than once per object (200 provisioners are 1,400 keys in every `backup-change`).
     static KEYS: std::cell::RefCell<Vec<(String, JsValue)>> = const { std::cell::RefCell::new(Vec::new()) };
 }
 
-/// An object key as a JS string, made once per name.
+/// How many keys are kept: the schema's names fit; names a host chose (the request's mapping is
+/// keyed by provisioner) are made anew instead of growing the list.
+const MAX_KEYS: usize = 96;
+
+/// An object key as a JS string, made once per schema name.
 fn js_key(key: &str) -> JsValue {
     KEYS.with_borrow_mut(|keys| {
         if let Some((_, value)) = keys.iter().find(|(name, _)| name == key) {
             return value.clone();
         }
         let value = JsValue::from_str(key);
-        keys.push((key.to_owned(), value.clone()));
+        // The schema's keys are identifiers; provisioner names have dots or dashes.
+        let schema_like = key.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_');
+        if schema_like && keys.len() < MAX_KEYS {
+            keys.push((key.to_owned(), value.clone()));
+        }
         value
     })
 }
