@@ -10,8 +10,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlInputElement};
 
 use super::markup::{
-    bind_attribute, bind_select, bind_text, effect, fill_ids, find, markup, part_of, push_option, watch,
-    OnEvent,
+    bind_error, bind_select, bind_text, effect, fill_ids, find, markup, part_of, push_option, watch, OnEvent,
 };
 use crate::state::FormState;
 
@@ -146,17 +145,6 @@ fn bind_text_field(state: FormState, root: &Element, part: &str, text: fn(&Confi
         state.revision.track();
         input.set_value(&state.config.with_untracked(text));
     });
-}
-
-/// A field's inline error under it, and `aria-invalid` on the field.
-fn bind_error(
-    state: &FormState,
-    root: &Element,
-    part: &str,
-    error: impl Fn() -> Option<String> + Copy + 'static,
-) {
-    bind_text(find(state, root, &format!("{part}-error")).into(), move || error().unwrap_or_default());
-    bind_attribute(find(state, root, part).into(), "aria-invalid", move || error().is_some().to_string());
 }
 
 /// A radio group's checked button.

@@ -147,6 +147,23 @@ pub fn bind_class(element: Element, class: &'static str, read: impl Fn() -> bool
     });
 }
 
+/// Keeps `hidden` on an element while `read` holds (the training panels show and hide parts).
+#[cfg(feature = "training")]
+pub fn bind_hidden(element: HtmlElement, read: impl Fn() -> bool + 'static) {
+    watch_flag(read, move |hidden| element.set_hidden(hidden));
+}
+
+/// A field's inline error (`@part-error`) and `aria-invalid` on the field (`@part`).
+pub fn bind_error(
+    state: &FormState,
+    root: &Element,
+    part: &str,
+    error: impl Fn() -> Option<String> + Copy + 'static,
+) {
+    bind_text(find(state, root, &format!("{part}-error")).into(), move || error().unwrap_or_default());
+    bind_attribute(find(state, root, part).into(), "aria-invalid", move || error().is_some().to_string());
+}
+
 /// Text as HTML, for markup built from names a host handed in: they can never become markup.
 pub fn push_escaped(html: &mut String, text: &str) {
     for c in text.chars() {

@@ -10,7 +10,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlInputElement};
 
 use crate::state::FormState;
-use crate::ui::markup::{bind_attribute, bind_text, find, markup, OnEvent};
+use crate::ui::markup::{bind_error, bind_text, find, markup, OnEvent};
 
 /// The sizes the field starts with.
 const START: &str = "10Gi, 500Mi";
@@ -65,10 +65,7 @@ pub fn BufferCalculator(
     };
     let bind = move |root: Element| {
         find(&state, &root, "buffer-sizes").unchecked_into::<HtmlInputElement>().set_value(START);
-        bind_text(find(&state, &root, "buffer-sizes-error").into(), move || error().unwrap_or_default());
-        bind_attribute(find(&state, &root, "buffer-sizes").into(), "aria-invalid", move || {
-            error().is_some().to_string()
-        });
+        bind_error(&state, &root, "buffer-sizes", error);
         bind_text(find(&state, &root, "buffer-answer").into(), answer);
     };
     markup(state, "cbw-part", BUFFER, bind, Some(on_event))

@@ -10,12 +10,12 @@ use std::rc::Rc;
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{Element, HtmlElement, HtmlInputElement};
+use web_sys::{Element, HtmlInputElement};
 
 use crate::state::FormState;
 use crate::ui::markup::{
-    bind_attribute, bind_class, bind_select, bind_text, fill_ids, find, markup, part_of, push_option,
-    watch_flag, OnEvent,
+    bind_class, bind_error, bind_hidden, bind_select, bind_text, fill_ids, find, markup, part_of,
+    push_option, OnEvent,
 };
 
 /// The Table 3 row with this id; the first row for an unknown id.
@@ -132,11 +132,6 @@ pub fn Environment(
     markup(state, "cbw-part", ENVIRONMENT, bind, Some(on_event))
 }
 
-/// Keeps `hidden` on an element while `read` holds.
-fn bind_hidden(element: HtmlElement, read: impl Fn() -> bool + 'static) {
-    watch_flag(read, move |hidden| element.set_hidden(hidden));
-}
-
 /// Keeps a select's value in step with `read` (its options are fixed).
 fn bind_text_value(select: web_sys::HtmlSelectElement, read: impl Fn() -> String + 'static) {
     crate::ui::markup::watch(read, move |value| select.set_value(value));
@@ -149,10 +144,7 @@ fn bind_azure_file_version(state: FormState, root: &Element, text: RwSignal<Stri
     let version = move || text.with(|t| parse_version(t).ok());
     let error = move || text.with(|t| (!t.trim().is_empty()).then(|| parse_version(t).err()).flatten());
     let supported = move || version().map(|v| azure_file_snapshot_restore_supported(&v));
-    bind_text(find(&state, root, "env-azure-version-error").into(), move || error().unwrap_or_default());
-    bind_attribute(find(&state, root, "env-azure-version").into(), "aria-invalid", move || {
-        error().is_some().to_string()
-    });
+    bind_error(&state, root, "env-azure-version", error);
     let note = find(&state, root, "env-azure-note");
     bind_hidden(note.clone(), move || supported().is_none());
     bind_class(note.into(), "cbw-notice-caution", move || supported() == Some(false));

@@ -7,7 +7,7 @@ use web_sys::Element;
 
 use crate::js::{compact_json, parse_json};
 use crate::state::FormState;
-use crate::ui::markup::{bind_text, effect, find, markup, watch_flag};
+use crate::ui::markup::{bind_hidden, bind_text, effect, find, markup};
 
 /// Replaces the hash of the page's URL, adding no history entry.
 fn write_hash(link: &str) {
@@ -66,7 +66,7 @@ pub fn LinkState(
         let bind = move |root: Element| {
             let shown = find(&state, &root, "link-notice");
             bind_text(find(&state, &root, "link-why").into(), move || notice.get().unwrap_or_default());
-            watch_flag(move || notice.with(Option::is_none), move |hidden| shown.set_hidden(hidden));
+            bind_hidden(shown, move || notice.with(Option::is_none));
         };
         markup(state, "cbw-part", NOTICE, bind, None)
     })
