@@ -125,7 +125,7 @@ pub fn mount_with_options(
     let create_emit = emit.clone();
     let handle = leptos::mount::mount_to(element, move || {
         // Runs once on start and after every change of the decision: the `backup-change` event.
-        crate::ui::markup::effect(move || {
+        Effect::new(move |_| {
             let detail = state.decision.with(to_js);
             if !change_alive.get() {
                 return;

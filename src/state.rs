@@ -6,17 +6,13 @@ use backup_matrix::request::form_problems;
 use backup_matrix::{decide, request, Config, ConfigError, Decision, Request};
 use leptos::prelude::*;
 
-/// Numbers widgets so that element ids stay unique with many widgets on one page.
-static NEXT_WIDGET: AtomicU32 = AtomicU32::new(1);
-/// Numbers rendered rows, so that their element ids never repeat.
+/// Numbers rendered rows, so that their element ids never repeat within a widget.
 static NEXT_ROW: AtomicU32 = AtomicU32::new(1);
 
 /// The reactive state of one widget. The config is the only source; the decision, the
 /// request and what blocks Create are memos over it, so the view never restates a rule.
 #[derive(Clone, Copy)]
 pub struct FormState {
-    /// Prefix of every element id in this widget.
-    pub uid: u32,
     pub config: RwSignal<Config>,
     pub decision: Memo<Decision>,
     pub request: Memo<Request>,
@@ -41,7 +37,6 @@ impl FormState {
             blockers
         });
         FormState {
-            uid: NEXT_WIDGET.fetch_add(1, Ordering::Relaxed),
             config,
             decision,
             request: Memo::new(move |_| config.with(request)),
@@ -62,14 +57,10 @@ impl FormState {
         self.config.set(config);
         self.revision.update(|r| *r += 1);
     }
+}
 
-    /// A number for a rendered row's element ids, never handed out twice.
-    pub fn next_row_id(&self) -> u32 {
-        NEXT_ROW.fetch_add(1, Ordering::Relaxed)
-    }
-
-    /// A unique element id for a part of this widget.
-    pub fn id(&self, part: &str) -> String {
-        format!("cbw{}-{part}", self.uid)
-    }
+/// An element id for a rendered row, never handed out twice: rows come and go with the
+/// inventory, and their names are a host's text, never part of an id.
+pub fn row_id(prefix: &str) -> String {
+    format!("{prefix}-{}", NEXT_ROW.fetch_add(1, Ordering::Relaxed))
 }

@@ -2,8 +2,8 @@
 
 mod actions;
 mod details;
+mod fields;
 mod mapping;
-pub(crate) mod markup;
 mod preview;
 mod tables;
 #[cfg(feature = "training")]
@@ -69,15 +69,13 @@ pub fn App(
     #[prop(optional)]
     training: TrainingOptions,
 ) -> impl IntoView {
-    // Enter in a text field must not submit the form: Create sends the request.
-    let form = NodeRef::<leptos::html::Form>::new();
-    form.on_load(|form| markup::listen(&form, &["submit"], Rc::new(web_sys::Event::prevent_default)));
     view! {
         <div class="cbw" part="widget">
-            <ConfigError state />
+            <ConfigErrorAlert state />
             {link_state(state, training)}
             <div class="cbw-layout">
-                <form class="cbw-form" part="form" aria-label="Create Backup" node_ref=form>
+                // Enter in a text field must not submit the form: Create sends the request.
+                <form class="cbw-form" part="form" aria-label="Create Backup" on:submit=|ev| ev.prevent_default()>
                     <Details state />
                     <SnapshotClassMapping state />
                     <Options state />
@@ -93,30 +91,21 @@ pub fn App(
 
 /// Shows why the host's last config was rejected; the form keeps its last good state.
 #[component]
-fn ConfigError(
+fn ConfigErrorAlert(
     /// The widget's state.
     state: FormState,
 ) -> impl IntoView {
-    let bind = move |root: web_sys::Element| {
-        markup::bind_html(root, move || {
-            state.config_error.with(|error| {
-                let Some(error) = error else { return String::new() };
-                let mut html = String::from(concat!(
-                    r#"<div class="cbw-config-error" part="config-error" role="alert">"#,
-                    r#"<strong>This config was not applied. </strong>"#
-                ));
-                markup::push_element(
-                    &mut html,
-                    "span",
-                    r#" class="cbw-config-error-message""#,
-                    &error.message,
-                );
-                html.push_str(" (at ");
-                markup::push_element(&mut html, "code", "", &error.path);
-                html.push_str("). The form shows the last good config.</div>");
-                html
-            })
+    move || {
+        state.config_error.get().map(|error| {
+            view! {
+                <div class="cbw-config-error" part="config-error" role="alert">
+                    <strong>"This config was not applied. "</strong>
+                    <span class="cbw-config-error-message">{error.message}</span>
+                    " (at "
+                    <code>{error.path}</code>
+                    "). The form shows the last good config."
+                </div>
+            }
         })
-    };
-    markup::markup(state, "cbw-part", "", bind, None)
+    }
 }

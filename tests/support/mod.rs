@@ -16,8 +16,11 @@ use web_sys::{Element, HtmlElement, HtmlInputElement, HtmlSelectElement};
 pub type Events = Rc<RefCell<Vec<(String, String)>>>;
 
 /// A mounted widget, its element, and the events it emitted. Dropping it unmounts the widget.
+/// Like `mount()` in a page, the widget renders in its own open shadow root, so its static
+/// ids are looked up there.
 pub struct Fixture {
     pub root: HtmlElement,
+    pub shadow: web_sys::ShadowRoot,
     pub widget: Widget,
     pub events: Events,
 }
@@ -32,8 +35,11 @@ pub fn document() -> web_sys::Document {
 
 /// Mounts a widget with a config or scenario, and the host's options (as JSON text here).
 pub fn fixture(config: Option<&str>, scenario: Option<&str>, options: Option<&str>) -> Fixture {
+    let host = document().create_element("div").unwrap();
+    document().body().unwrap().append_child(&host).unwrap();
+    let shadow = host.attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open)).unwrap();
     let root: HtmlElement = document().create_element("div").unwrap().unchecked_into();
-    document().body().unwrap().append_child(&root).unwrap();
+    shadow.append_child(&root).unwrap();
     let events: Events = Rc::default();
     let sink = events.clone();
     let emit = Closure::<dyn FnMut(String, JsValue)>::new(move |kind: String, detail: JsValue| {
@@ -48,7 +54,7 @@ pub fn fixture(config: Option<&str>, scenario: Option<&str>, options: Option<&st
         function,
         options.map_or(JsValue::UNDEFINED, |text| js_sys::JSON::parse(text).unwrap()),
     );
-    Fixture { root, widget, events }
+    Fixture { root, shadow, widget, events }
 }
 
 /// A value the widget hands out, as JSON text.
@@ -100,7 +106,12 @@ impl Fixture {
             .find(|l| l.text_content().unwrap_or_default() == name)
             .unwrap_or_else(|| panic!("no label reads {name:?}"));
         let id = label.get_attribute("for").expect("label has for");
-        document().get_element_by_id(&id).unwrap()
+        self.by_id(&id)
+    }
+
+    /// The widget's element with this id.
+    pub fn by_id(&self, id: &str) -> Element {
+        self.shadow.get_element_by_id(id).unwrap_or_else(|| panic!("no element with id {id:?}"))
     }
 
     /// The control whose `<label>` reads exactly `name` (its accessible name).
@@ -122,7 +133,7 @@ impl Fixture {
             .get_attribute("aria-describedby")
             .unwrap_or_default()
             .split_whitespace()
-            .map(|id| document().get_element_by_id(id).unwrap().text_content().unwrap_or_default())
+            .map(|id| self.by_id(id).text_content().unwrap_or_default())
             .collect::<Vec<_>>()
             .join(" ")
     }

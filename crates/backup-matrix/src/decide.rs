@@ -7,7 +7,7 @@ use crate::tables::{self, CsiMatrixRow, MATRIX_MIN_VERSION};
 use crate::types::{BackupType, Level, ProvisionerKind, VscOption};
 
 /// What one provisioner's volumes get, and why.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct ProvisionerDecision {
     pub name: String,
     pub vsc_option: VscOption,
@@ -22,7 +22,7 @@ pub struct ProvisionerDecision {
 }
 
 /// Something the user should know about the backup as it stands.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Notice {
     pub id: &'static str,
     pub level: Level,
