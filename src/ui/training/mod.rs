@@ -76,7 +76,7 @@ pub fn Training(
                 <buffer::BufferCalculator state />
             </Panel>
             <Panel title="Upgrade from 2.6.0 or earlier">
-                <upgrade::UpgradePreview state />
+                <upgrade::UpgradePreview />
             </Panel>
             <Panel title="Take the request away: copy, download, print">
                 <take_away::TakeAway state />
