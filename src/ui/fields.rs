@@ -8,8 +8,10 @@ use leptos::prelude::*;
 /// A text input with its label, a hint and an inline error.
 #[component]
 pub fn TextField(
-    /// The input's id; `{id}-hint` and `{id}-error` name the hint and the error.
-    id: &'static str,
+    /// The input's id; `{id}-hint` and `{id}-error` name the hint and the error. A static
+    /// string, or a `row_id` for a field in a row that comes and goes.
+    #[prop(into)]
+    id: String,
     /// The visible label, which is also the accessible name.
     #[prop(into)]
     label: String,
@@ -32,7 +34,7 @@ pub fn TextField(
     let error_id = format!("{id}-error");
     view! {
         <div class="cbw-field">
-            <label for=id>{label}</label>
+            <label for=id.clone()>{label}</label>
             <input
                 id=id
                 type="text"

@@ -2,22 +2,12 @@
 //! the default class, mark a provisioner as Portworx. The domain validates every result; an
 //! edit it rejects is not applied and its reason is shown inline.
 
-use std::sync::atomic::{AtomicU32, Ordering};
-
 use backup_matrix::tables::PORTWORX_PROVISIONERS;
 use backup_matrix::{Config, Provisioner, Selection, SnapshotClass};
 use leptos::prelude::*;
 
-use super::TextField;
-use crate::state::FormState;
-
-/// Numbers the editor's rows, so that element ids stay unique whatever the names hold.
-static NEXT_ROW: AtomicU32 = AtomicU32::new(1);
-
-/// A new part name for the element ids of one row of the editor.
-fn row_part() -> String {
-    format!("inv{}", NEXT_ROW.fetch_add(1, Ordering::Relaxed))
-}
+use crate::state::{row_id, FormState};
+use crate::ui::fields::{FieldError, TextField};
 
 /// Puts these provisioners in the form when `Config::validate` accepts them; otherwise
 /// returns why not and leaves the form as it is. Only the inventory is checked here, so a
@@ -47,11 +37,9 @@ fn edit(state: FormState, name: &str, change: &dyn Fn(&mut Provisioner)) -> Opti
     apply(state, list)
 }
 
-/// Whether the provisioner named `name` has a class that `test` holds for.
-fn any_class(state: FormState, name: &str, test: impl Fn(&SnapshotClass) -> bool) -> bool {
-    state.config.with(|c| {
-        c.provisioners.iter().any(|p| p.name == name && p.volume_snapshot_classes.iter().any(&test))
-    })
+/// Something about a row's provisioner; the default while it is gone (the row is leaving).
+fn read<T: Default>(provisioner: Memo<Option<Provisioner>>, read: impl Fn(&Provisioner) -> T) -> T {
+    provisioner.with(|p| p.as_ref().map(read).unwrap_or_default())
 }
 
 /// The provisioners of the form, each editable, and a field to add one.
@@ -77,8 +65,7 @@ pub fn InventoryEditor(
             </For>
         </ul>
         <AddForm
-            state
-            part="inv-add".to_owned()
+            id="inv-add".to_owned()
             label="New provisioner name".to_owned()
             hint="A CSI driver name, such as ebs.csi.aws.com; add its snapshot classes once it is listed."
             button="Add provisioner"
@@ -96,31 +83,18 @@ fn ProvisionerEditor(
     /// The provisioner's name (the row's key).
     name: String,
 ) -> impl IntoView {
+    // Why the last edit of this provisioner was not applied.
     let error = RwSignal::new(None::<String>);
-    let built_in = PORTWORX_PROVISIONERS.contains(&name.as_str());
-    let row = row_part();
-    let portworx_id = state.id(&format!("{row}-px"));
-    let portworx_hint = state.id(&format!("{row}-px-hint"));
-    let error_id = state.id(&format!("{row}-error"));
-    let group = state.id(&format!("{row}-default"));
-    let none_id = state.id(&format!("{row}-default-none"));
+    let row = row_id("inv");
+    let error_id = format!("{row}-error");
+    // This provisioner as the form has it: the row re-runs only when it changes.
     let key = name.clone();
+    let provisioner =
+        Memo::new(move |_| state.config.with(|c| c.provisioners.iter().find(|p| p.name == key).cloned()));
     let classes = move || {
-        state.config.with(|c| {
-            let provisioner = c.provisioners.iter().find(|p| p.name == key);
-            provisioner
-                .map(|p| p.volume_snapshot_classes.iter().map(|c| c.name.clone()).collect::<Vec<_>>())
-                .unwrap_or_default()
-        })
+        read(provisioner, |p| p.volume_snapshot_classes.iter().map(|c| c.name.clone()).collect::<Vec<_>>())
     };
-    let key = name.clone();
-    let is_portworx = Signal::derive(move || {
-        state.config.with(|c| c.provisioners.iter().any(|p| p.name == key && p.is_portworx()))
-    });
-    let key = name.clone();
-    let no_classes = Signal::derive(move || !any_class(state, &key, |_| true));
-    let key = name.clone();
-    let no_default = Signal::derive(move || !any_class(state, &key, |c| c.default));
+    let has_classes = move || read(provisioner, |p| !p.volume_snapshot_classes.is_empty());
     let key = name.clone();
     let remove = move |_| {
         let mut list = provisioners(state);
@@ -128,23 +102,15 @@ fn ProvisionerEditor(
         error.set(apply(state, list))
     };
     let key = name.clone();
-    let mark = move |ev| {
-        let on = event_target_checked(&ev);
-        error.set(edit(state, &key, &|p| p.portworx = on.then_some(true)));
-    };
-    let key = name.clone();
-    let clear_default = move |_| {
-        error
-            .set(edit(state, &key, &|p| p.volume_snapshot_classes.iter_mut().for_each(|c| c.default = false)))
-    };
-    let key = name.clone();
     let add_class = Callback::new(move |class: String| {
         edit(state, &key, &|p| {
             p.volume_snapshot_classes.push(SnapshotClass { name: class.trim().to_owned(), default: false })
         })
     });
-    let owner = name.clone();
+    let group = format!("{row}-default");
     let class_group = group.clone();
+    let owner = name.clone();
+    let unmarked_owner = name.clone();
     view! {
         <li class="cbw-inventory-item">
             <div class="cbw-inventory-head">
@@ -159,46 +125,124 @@ fn ProvisionerEditor(
                     <span class="cbw-sr">{format!(" provisioner {name}")}</span>
                 </button>
             </div>
-            <div class="cbw-flag">
-                <input
-                    type="checkbox"
-                    id=portworx_id.clone()
-                    aria-describedby=format!("{portworx_hint} {error_id}")
-                    prop:checked=is_portworx
-                    disabled=built_in
-                    on:change=mark
-                />
-                <label for=portworx_id>"Mark " <code>{name.clone()}</code> " as Portworx"</label>
-                <p class="cbw-hint" id=portworx_hint>
-                    {if built_in {
-                        "A built-in Portworx name: always Portworx."
-                    } else {
-                        "For a Portworx provisioner under another name."
-                    }}
-                </p>
-            </div>
+            <PortworxFlag
+                state
+                id=format!("{row}-px")
+                name=name.clone()
+                provisioner
+                error_id=error_id.clone()
+                error
+            />
             <fieldset class="cbw-choice cbw-classes">
                 <legend>"Snapshot classes of " <code>{name.clone()}</code> ", and the default"</legend>
-                <p class="cbw-hint" hidden=Signal::derive(move || !no_classes.get())>"No volume snapshot class."</p>
-                <span class="cbw-radio" hidden=no_classes>
-                    <input type="radio" id=none_id.clone() name=group prop:checked=no_default on:change=clear_default />
-                    <label for=none_id>"No default"</label>
-                </span>
+                <Show
+                    when=has_classes
+                    fallback=|| view! { <p class="cbw-hint">"No volume snapshot class."</p> }
+                >
+                    <NoDefault
+                        state
+                        id=format!("{group}-none")
+                        group=group.clone()
+                        name=unmarked_owner.clone()
+                        provisioner
+                        error
+                    />
+                </Show>
                 <For each=classes key=|class: &String| class.clone() let:class>
-                    <ClassRow state provisioner=owner.clone() class group=class_group.clone() error />
+                    <ClassRow state owner=owner.clone() provisioner class group=class_group.clone() error />
                 </For>
             </fieldset>
             <AddForm
-                state
-                part=format!("{row}-add")
+                id=format!("{row}-add")
                 label=format!("New snapshot class for {name}")
                 hint="A VolumeSnapshotClass name; names are cluster-wide."
                 button="Add class"
                 target=format!(" to {name}")
                 add=add_class
             />
-            <p class="cbw-error" id=error_id>{Signal::derive(move || error.get())}</p>
+            <FieldError id=error_id error />
         </li>
+    }
+}
+
+/// "Mark … as Portworx": a provisioner under another name that is Portworx. Built-in Portworx
+/// names are always Portworx, so their box is checked and cannot be changed.
+#[component]
+fn PortworxFlag(
+    /// The widget's state.
+    state: FormState,
+    /// The checkbox's id; `{id}-hint` names its hint.
+    id: String,
+    /// The provisioner's name.
+    name: String,
+    /// The provisioner as the form has it.
+    provisioner: Memo<Option<Provisioner>>,
+    /// The id of the provisioner's inline error, which also describes the checkbox.
+    error_id: String,
+    /// Where the provisioner's editor shows why an edit was not applied.
+    error: RwSignal<Option<String>>,
+) -> impl IntoView {
+    let built_in = PORTWORX_PROVISIONERS.contains(&name.as_str());
+    let hint_id = format!("{id}-hint");
+    let key = name.clone();
+    let mark = move |ev| {
+        let on = event_target_checked(&ev);
+        error.set(edit(state, &key, &|p| p.portworx = on.then_some(true)));
+    };
+    view! {
+        <div class="cbw-flag">
+            <input
+                type="checkbox"
+                id=id.clone()
+                aria-describedby=format!("{hint_id} {error_id}")
+                prop:checked=move || read(provisioner, Provisioner::is_portworx)
+                disabled=built_in
+                on:change=mark
+            />
+            <label for=id>"Mark " <code>{name}</code> " as Portworx"</label>
+            <p class="cbw-hint" id=hint_id>
+                {if built_in {
+                    "A built-in Portworx name: always Portworx."
+                } else {
+                    "For a Portworx provisioner under another name."
+                }}
+            </p>
+        </div>
+    }
+}
+
+/// "No default": the radio that leaves every class of a provisioner unmarked.
+#[component]
+fn NoDefault(
+    /// The widget's state.
+    state: FormState,
+    /// The radio's id.
+    id: String,
+    /// The name of the provisioner's "default" radio group.
+    group: String,
+    /// The provisioner's name.
+    name: String,
+    /// The provisioner as the form has it.
+    provisioner: Memo<Option<Provisioner>>,
+    /// Where the provisioner's editor shows why an edit was not applied.
+    error: RwSignal<Option<String>>,
+) -> impl IntoView {
+    let clear_default = move |_| {
+        error.set(edit(state, &name, &|p| {
+            p.volume_snapshot_classes.iter_mut().for_each(|c| c.default = false)
+        }))
+    };
+    view! {
+        <span class="cbw-radio">
+            <input
+                type="radio"
+                id=id.clone()
+                name=group
+                prop:checked=move || read(provisioner, |p| !p.volume_snapshot_classes.iter().any(|c| c.default))
+                on:change=clear_default
+            />
+            <label for=id>"No default"</label>
+        </span>
     }
 }
 
@@ -207,8 +251,10 @@ fn ProvisionerEditor(
 fn ClassRow(
     /// The widget's state.
     state: FormState,
-    /// The provisioner the class belongs to.
-    provisioner: String,
+    /// The name of the provisioner the class belongs to.
+    owner: String,
+    /// The provisioner as the form has it.
+    provisioner: Memo<Option<Provisioner>>,
     /// The class's name (the row's key).
     class: String,
     /// The name of the provisioner's "default" radio group.
@@ -216,19 +262,19 @@ fn ClassRow(
     /// Where the provisioner's editor shows why an edit was not applied.
     error: RwSignal<Option<String>>,
 ) -> impl IntoView {
-    let id = state.id(&row_part());
-    let (owner, key) = (provisioner.clone(), class.clone());
-    let is_default = Signal::derive(move || any_class(state, &owner, |c| c.default && c.name == key));
-    let (owner, key) = (provisioner.clone(), class.clone());
+    let id = row_id("inv");
+    let key = class.clone();
+    let is_default =
+        move || read(provisioner, |p| p.volume_snapshot_classes.iter().any(|c| c.default && c.name == key));
+    let (name, key) = (owner.clone(), class.clone());
     let make_default = move |_| {
-        error.set(edit(state, &owner, &|p| {
+        error.set(edit(state, &name, &|p| {
             p.volume_snapshot_classes.iter_mut().for_each(|c| c.default = c.name == key)
         }))
     };
     let key = class.clone();
-    let remove = move |_| {
-        error.set(edit(state, &provisioner, &|p| p.volume_snapshot_classes.retain(|c| c.name != key)))
-    };
+    let remove =
+        move |_| error.set(edit(state, &owner, &|p| p.volume_snapshot_classes.retain(|c| c.name != key)));
     view! {
         <span class="cbw-radio cbw-class">
             <input type="radio" id=id.clone() name=group prop:checked=is_default on:change=make_default />
@@ -242,13 +288,11 @@ fn ClassRow(
 }
 
 /// A text field and a button that adds what it holds; Enter adds too. Shows why an addition
-/// was not applied under the field.
+/// was not applied under the field, until the text changes.
 #[component]
 fn AddForm(
-    /// The widget's state.
-    state: FormState,
-    /// Names the element ids.
-    part: String,
+    /// The field's id.
+    id: String,
     /// The field's visible label, which is also its accessible name.
     label: String,
     /// A short line on what the field takes.
@@ -263,8 +307,8 @@ fn AddForm(
     let text = RwSignal::new(String::new());
     let error = RwSignal::new(None::<String>);
     // A new text has not been tried yet.
-    Effect::new(move |_| {
-        text.track();
+    let typed = Callback::new(move |typed| {
+        text.set(typed);
         error.set(None);
     });
     let submit = move |ev: leptos::ev::SubmitEvent| {
@@ -277,7 +321,7 @@ fn AddForm(
     };
     view! {
         <form class="cbw-add" on:submit=submit>
-            <TextField state part label hint text error=Signal::derive(move || error.get()) />
+            <TextField id label hint=hint.to_owned() value=text error on_input=typed />
             <button type="submit" class="cbw-button cbw-button-small">
                 {button}
                 <span class="cbw-sr">{target}</span>

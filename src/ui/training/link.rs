@@ -3,11 +3,9 @@
 
 use backup_matrix::share;
 use leptos::prelude::*;
-use web_sys::Element;
 
 use crate::js::{compact_json, parse_json};
 use crate::state::FormState;
-use crate::ui::markup::{bind_hidden, bind_text, effect, find, markup};
 
 /// Replaces the hash of the page's URL, adding no history entry.
 fn write_hash(link: &str) {
@@ -34,8 +32,6 @@ fn restore(state: FormState, notice: RwSignal<Option<String>>, kept: &str) {
     }
 }
 
-const NOTICE: &str = r#"<p class="cbw-link-notice" id="@link-notice" hidden aria-live="polite"><strong>Link not applied: </strong><span id="@link-why"></span></p>"#;
-
 /// Keeps the form state in the URL hash when `enabled`; shows a short notice when a hash
 /// could not be restored. Renders nothing when not enabled.
 #[component]
@@ -46,6 +42,7 @@ pub fn LinkState(
     enabled: bool,
 ) -> impl IntoView {
     enabled.then(|| {
+        // Why the last link was not applied; `None` once the form and the link agree.
         let notice = RwSignal::new(None::<String>);
         // Before the form renders, so its fields start with the restored text.
         restore(state, notice, "The form shows its starting state.");
@@ -53,21 +50,30 @@ pub fn LinkState(
             restore(state, notice, "The form keeps its current state.")
         });
         on_cleanup(move || listener.remove());
-        // Skips its first run: loading the page leaves its URL as it is.
-        let mut written = None::<String>;
-        effect(move || {
+        // Gets the link it wrote last; its first run writes nothing: loading the page leaves
+        // its URL as it is.
+        Effect::new(move |written: Option<String>| {
             let link = state.config.with(|config| share::encode_with(config, compact_json));
-            if written.as_ref().is_some_and(|w| *w != link) && link.len() <= share::MAX_STATE_CHARS {
+            if written.is_some_and(|w| w != link) && link.len() <= share::MAX_STATE_CHARS {
                 write_hash(&link);
                 notice.set(None);
             }
-            written = Some(link);
+            link
         });
-        let bind = move |root: Element| {
-            let shown = find(&state, &root, "link-notice");
-            bind_text(find(&state, &root, "link-why").into(), move || notice.get().unwrap_or_default());
-            bind_hidden(shown, move || notice.with(Option::is_none));
-        };
-        markup(state, "cbw-part", NOTICE, bind, None)
+        view! { <LinkNotice notice /> }
     })
+}
+
+/// "Link not applied", and why; in the page but hidden while there is nothing to say.
+#[component]
+fn LinkNotice(
+    /// Why the last link was not applied, if it was not.
+    notice: RwSignal<Option<String>>,
+) -> impl IntoView {
+    view! {
+        <p class="cbw-link-notice" hidden=move || notice.with(Option::is_none) aria-live="polite">
+            <strong>"Link not applied: "</strong>
+            <span>{move || notice.get()}</span>
+        </p>
+    }
 }

@@ -3,9 +3,9 @@
 //! table), share a form state as a link, and take the request away. Every rule comes from
 //! `backup_matrix`; these components only call it and show what it says.
 //!
-//! To keep the wasm small, the views here use few reactive types (`Signal<String>`,
-//! `Signal<bool>`, `Signal<Option<String>>`) and show or hide fixed elements with `hidden`
-//! rather than building views in closures.
+//! Fields are the shared ones of `ui::fields`. A part that a user may look for while it does not
+//! apply (the Azure file driver version, a notice) stays in the page with `hidden` bound to the
+//! state; a part that only exists while it applies is a `<Show>` or an `Option` view.
 
 mod buffer;
 mod environment;
@@ -56,8 +56,8 @@ pub fn Training(
     options: TrainingOptions,
 ) -> impl IntoView {
     view! {
-        <section class="cbw-training" part="training" aria-labelledby=state.id("training-title")>
-            <h2 class="cbw-title" id=state.id("training-title")>"Explore, share and take away"</h2>
+        <section class="cbw-training" part="training" aria-labelledby="training-title">
+            <h2 class="cbw-title" id="training-title">"Explore, share and take away"</h2>
             <Panel title="Tour of Table 1: show any row">
                 <tour::Tour state />
             </Panel>
@@ -76,50 +76,11 @@ pub fn Training(
                 <buffer::BufferCalculator state />
             </Panel>
             <Panel title="Upgrade from 2.6.0 or earlier">
-                <upgrade::UpgradePreview state />
+                <upgrade::UpgradePreview />
             </Panel>
             <Panel title="Take the request away: copy, download, print">
                 <take_away::TakeAway state />
             </Panel>
         </section>
-    }
-}
-
-/// A text field with a visible label, a hint, and an inline error linked to it with
-/// `aria-describedby` and `aria-invalid`.
-#[component]
-fn TextField(
-    /// The widget's state.
-    state: FormState,
-    /// Names the element ids.
-    part: String,
-    /// The visible label, which is also the accessible name.
-    label: String,
-    /// A short line on what the field takes.
-    hint: &'static str,
-    /// The field's text.
-    text: RwSignal<String>,
-    /// What is wrong with the text, if anything.
-    error: Signal<Option<String>>,
-) -> impl IntoView {
-    let id = state.id(&part);
-    let hint_id = state.id(&format!("{part}-hint"));
-    let error_id = state.id(&format!("{part}-error"));
-    view! {
-        <div class="cbw-field">
-            <label for=id.clone()>{label}</label>
-            <input
-                id=id
-                type="text"
-                autocomplete="off"
-                spellcheck="false"
-                aria-describedby=format!("{hint_id} {error_id}")
-                aria-invalid=Signal::derive(move || error.with(Option::is_some).to_string())
-                prop:value=text
-                on:input=move |ev| text.set(event_target_value(&ev))
-            />
-            <p class="cbw-hint" id=hint_id>{hint}</p>
-            <p class="cbw-error" id=error_id>{error}</p>
-        </div>
     }
 }

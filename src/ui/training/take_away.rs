@@ -4,16 +4,12 @@
 
 use backup_matrix::config::check_object_name;
 use backup_matrix::request::curl_with;
-use std::rc::Rc;
-
 use leptos::prelude::*;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::Element;
 
 use crate::js::pretty_json;
 use crate::state::FormState;
-use crate::ui::markup::{bind_text, find, markup, part_of, OnEvent};
 
 /// A short text for a JavaScript error: its message, or what it is.
 fn error_text(error: &JsValue) -> String {
@@ -71,52 +67,49 @@ fn download(text: &str, name: &str) -> Result<(), JsValue> {
     Ok(())
 }
 
-const TAKE_AWAY: &str = concat!(
-    r#"<p class="cbw-hint">The request as the preview shows it (method, path and body), whether or not Create would send it now. The curl command reads the API's address and a bearer token from the shell variables PXB_URL and PXB_TOKEN: set them first. Printing leaves these panels and the buttons out.</p>"#,
-    r#"<div class="cbw-actions">"#,
-    r#"<button type="button" class="cbw-button cbw-button-small" id="@take-copy">Copy request JSON</button>"#,
-    r#"<button type="button" class="cbw-button cbw-button-small" id="@take-curl">Copy as curl</button>"#,
-    r#"<button type="button" class="cbw-button cbw-button-small" id="@take-download">Download request JSON</button>"#,
-    r#"<button type="button" class="cbw-button cbw-button-small" id="@take-print">Print</button>"#,
-    "</div>",
-    r#"<p class="cbw-answer" aria-live="polite" id="@take-done"></p>"#,
-);
-
 /// Copy (JSON or curl), Download and Print buttons, and what the last one did.
 #[component]
 pub fn TakeAway(
     /// The widget's state.
     state: FormState,
 ) -> impl IntoView {
+    // What the last button did; `None` while a copy is under way.
     let done = RwSignal::new(None::<String>);
     let json = move || state.request.with_untracked(crate::js::pretty);
-    let on_event: OnEvent = Rc::new(move |target, event| {
-        if event.type_() != "click" {
-            return;
-        }
-        match part_of(&state, target).as_deref() {
-            Some("take-copy") => {
-                done.set(None);
-                copy(&json(), "the request JSON", done);
-            }
-            Some("take-curl") => {
-                done.set(None);
-                let curl = state.request.with_untracked(|request| curl_with(request, pretty_json));
-                copy(&curl, "the curl command", done);
-            }
-            Some("take-download") => {
-                let name = state.config.with_untracked(|c| file_name(&c.backup_name));
-                done.set(Some(match download(&json(), &name) {
-                    Ok(()) => format!("Downloaded the request as {name}."),
-                    Err(error) => format!("Could not download: {}.", error_text(&error)),
-                }));
-            }
-            Some("take-print") => drop(window().print()),
-            _ => {}
-        }
-    });
-    let bind = move |root: Element| {
-        bind_text(find(&state, &root, "take-done").into(), move || done.get().unwrap_or_default());
+    let copy_json = move |_| {
+        done.set(None);
+        copy(&json(), "the request JSON", done);
     };
-    markup(state, "cbw-part", TAKE_AWAY, bind, Some(on_event))
+    let copy_curl = move |_| {
+        done.set(None);
+        let curl = state.request.with_untracked(|request| curl_with(request, pretty_json));
+        copy(&curl, "the curl command", done);
+    };
+    let save = move |_| {
+        let name = state.config.with_untracked(|c| file_name(&c.backup_name));
+        done.set(Some(match download(&json(), &name) {
+            Ok(()) => format!("Downloaded the request as {name}."),
+            Err(error) => format!("Could not download: {}.", error_text(&error)),
+        }));
+    };
+    view! {
+        <p class="cbw-hint">
+            "The request as the preview shows it (method, path and body), whether or not Create would send it now. The curl command reads the API's address and a bearer token from the shell variables PXB_URL and PXB_TOKEN: set them first. Printing leaves these panels and the buttons out."
+        </p>
+        <div class="cbw-actions">
+            <button type="button" class="cbw-button cbw-button-small" on:click=copy_json>
+                "Copy request JSON"
+            </button>
+            <button type="button" class="cbw-button cbw-button-small" on:click=copy_curl>
+                "Copy as curl"
+            </button>
+            <button type="button" class="cbw-button cbw-button-small" on:click=save>
+                "Download request JSON"
+            </button>
+            <button type="button" class="cbw-button cbw-button-small" on:click=|_| drop(window().print())>
+                "Print"
+            </button>
+        </div>
+        <p class="cbw-answer" aria-live="polite">{move || done.get()}</p>
+    }
 }

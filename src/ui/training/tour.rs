@@ -4,16 +4,18 @@
 use backup_matrix::tables::{vsc_option_label, CsiMatrixRow, CSI_MATRIX};
 use backup_matrix::tour::{reach_row, steps};
 use backup_matrix::{Decision, ProvisionerKind};
-use std::rc::Rc;
-
 use leptos::prelude::*;
-use web_sys::Element;
 
 use crate::state::FormState;
-use crate::ui::markup::{bind_text, effect, find, markup, part_of, push_escaped, OnEvent};
 
-/// Added to a row number in `Tour`'s signal when the form could not reach that row.
-const UNREACHABLE: u32 = 100;
+/// What the last "Show row" button did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Shown {
+    /// The form was changed so that a provisioner lands on this row.
+    Reached(u8),
+    /// The form could not reach this row: the inventory is full.
+    Unreachable(u8),
+}
 
 /// A row of Table 1 in one line, as its cells read.
 fn summary(row: &CsiMatrixRow) -> String {
@@ -26,11 +28,11 @@ fn summary(row: &CsiMatrixRow) -> String {
 }
 
 /// The provisioners on Table 1 row `number` now, joined; empty when none is.
-fn on_row(decision: &Decision, number: u32) -> String {
+fn on_row(decision: &Decision, number: u8) -> String {
     let names: Vec<&str> = decision
         .provisioners
         .iter()
-        .filter(|p| p.csi_matrix_row.map(u32::from) == Some(number))
+        .filter(|p| p.csi_matrix_row == Some(number))
         .map(|p| p.name.as_str())
         .collect();
     names.join(", ")
@@ -42,88 +44,89 @@ pub fn Tour(
     /// The widget's state.
     state: FormState,
 ) -> impl IntoView {
-    // The row shown last (0: none yet), plus `UNREACHABLE` when the form could not reach it.
-    let shown = RwSignal::new(0u32);
-    let mut html = String::from(concat!(
-        r#"<p class="cbw-hint">Each button changes the form as little as it can (offload, a snapshot class, or an added provisioner) so that a provisioner lands on that row.</p>"#,
-        r#"<ol class="cbw-tour" id="@tour">"#
-    ));
-    for row in &CSI_MATRIX {
-        let number = row.number;
-        html.push_str(&format!(
-            r#"<li class="cbw-tour-row"><button type="button" class="cbw-button cbw-button-small cbw-button-quiet" id="@tour-show-{number}" aria-describedby="@tour-{number}">Show row {number}</button><span class="cbw-tour-about" id="@tour-{number}">"#
-        ));
-        push_escaped(&mut html, &summary(row));
-        html.push_str(r#"<span class="cbw-tour-status"></span></span></li>"#);
+    let shown = RwSignal::new(None::<Shown>);
+    let rows = CSI_MATRIX.iter().map(|row| view! { <TourRow state row shown /> }).collect_view();
+    view! {
+        <p class="cbw-hint">
+            "Each button changes the form as little as it can (offload, a snapshot class, or an added provisioner) so that a provisioner lands on that row."
+        </p>
+        <ol class="cbw-tour">{rows}</ol>
+        <TourAnswer state shown />
     }
-    html.push_str(r#"</ol><p class="cbw-answer" aria-live="polite" id="@tour-answer"></p>"#);
-    let on_event: OnEvent = Rc::new(move |target, event| {
-        let Some(number) = part_of(&state, target)
-            .and_then(|part| part.strip_prefix("tour-show-").and_then(|n| n.parse::<u8>().ok()))
-        else {
-            return;
-        };
-        if event.type_() != "click" {
-            return;
+}
+
+/// One row of Table 1: its button, what the row says, and how far the form is from it now.
+#[component]
+fn TourRow(
+    /// The widget's state.
+    state: FormState,
+    /// The row of Table 1.
+    row: &'static CsiMatrixRow,
+    /// Set to what the button did when it is pressed.
+    shown: RwSignal<Option<Shown>>,
+) -> impl IntoView {
+    let number = row.number;
+    let about_id = format!("tour-{number}");
+    let in_use = Memo::new(move |_| state.decision.with(|d| !on_row(d, number).is_empty()));
+    let status = Memo::new(move |_| {
+        if in_use.get() {
+            return "In use now".to_owned();
         }
-        match state.config.with_untracked(|c| reach_row(c, number)) {
-            Some(config) => {
-                shown.set(u32::from(number));
-                state.config.set(config);
-            }
-            None => shown.set(u32::from(number) + UNREACHABLE),
+        match state.config.with(|c| steps(c, number)) {
+            1 => "1 change away".to_owned(),
+            n => format!("{n} changes away"),
         }
     });
-    let bind = move |root: Element| {
-        let rows = find(&state, &root, "tour").children();
-        // Each row's "in use" and status, as shown.
-        let mut marked: Vec<(bool, String)> = Vec::new();
-        effect(move || {
-            let now: Vec<(bool, String)> = CSI_MATRIX
-                .iter()
-                .map(|row| {
-                    if state.decision.with(|d| !on_row(d, u32::from(row.number)).is_empty()) {
-                        return (true, "In use now".to_owned());
-                    }
-                    (
-                        false,
-                        match state.config.with(|c| steps(c, row.number)) {
-                            1 => "1 change away".to_owned(),
-                            n => format!("{n} changes away"),
-                        },
-                    )
-                })
-                .collect();
-            for (index, (in_use, status)) in now.iter().enumerate() {
-                if marked.get(index) == Some(&(*in_use, status.clone())) {
-                    continue;
-                }
-                let Some(item) = rows.item(index as u32) else { continue };
-                let _ = item.class_list().toggle_with_force("cbw-current", *in_use);
-                if let Ok(Some(status_element)) = item.query_selector(".cbw-tour-status") {
-                    status_element.set_text_content(Some(status));
-                }
-            }
-            marked = now;
-        });
-        bind_text(find(&state, &root, "tour-answer").into(), move || {
-            let shown = shown.get();
-            let number = shown % UNREACHABLE;
-            if number == 0 {
-                return String::new();
-            }
-            if shown >= UNREACHABLE {
-                return format!(
-                    "Row {number} cannot be shown: the inventory already lists the most provisioners allowed. Remove one first."
-                );
-            }
-            let users = state.decision.with(|d| on_row(d, number));
-            if users.is_empty() {
-                format!("Row {number} applies to no provisioner now.")
-            } else {
-                format!("Row {number} applies now to {users}: see the preview and the marked row of Table 1.")
-            }
-        });
+    let show = move |_| match state.config.with_untracked(|c| reach_row(c, number)) {
+        Some(config) => {
+            shown.set(Some(Shown::Reached(number)));
+            state.config.set(config);
+        }
+        None => shown.set(Some(Shown::Unreachable(number))),
     };
-    markup(state, "cbw-part", &html, bind, Some(on_event))
+    view! {
+        <li class="cbw-tour-row" class:cbw-current=move || in_use.get()>
+            <button
+                type="button"
+                class="cbw-button cbw-button-small cbw-button-quiet"
+                aria-describedby=about_id.clone()
+                on:click=show
+            >
+                "Show row "
+                {number}
+            </button>
+            <span class="cbw-tour-about" id=about_id>
+                {summary(row)}
+                <span class="cbw-tour-status">{status}</span>
+            </span>
+        </li>
+    }
+}
+
+/// What the last "Show row" button did, and who is on that row now.
+#[component]
+fn TourAnswer(
+    /// The widget's state.
+    state: FormState,
+    /// What the last button did, if one was pressed.
+    shown: RwSignal<Option<Shown>>,
+) -> impl IntoView {
+    let answer = move || {
+        shown.get().map(|shown| match shown {
+            Shown::Unreachable(number) => format!(
+                "Row {number} cannot be shown: the inventory already lists the most provisioners allowed. Remove one first."
+            ),
+            Shown::Reached(number) => {
+                let users = state.decision.with(|d| on_row(d, number));
+                if users.is_empty() {
+                    format!("Row {number} applies to no provisioner now.")
+                } else {
+                    format!(
+                        "Row {number} applies now to {users}: see the preview and the marked row of Table 1."
+                    )
+                }
+            }
+        })
+    };
+    view! { <p class="cbw-answer" aria-live="polite">{answer}</p> }
 }

@@ -3,14 +3,18 @@
 
 use backup_matrix::tables::{upgrade_effect, PreUpgradeBackup, UpgradeEffect};
 use backup_matrix::BackupType;
-use std::rc::Rc;
-
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
-use web_sys::{Element, HtmlInputElement};
 
-use crate::state::FormState;
-use crate::ui::markup::{find, markup, OnEvent};
+use crate::ui::fields::RadioGroup;
+
+/// Whether the backup is scheduled: its radio buttons' values, id suffixes and labels.
+const SCHEDULED: &[(bool, &str, &str)] =
+    &[(false, "manual", "Manual (existing)"), (true, "scheduled", "Scheduled (its future runs)")];
+/// Whether it was made with the cloud native driver.
+const CLOUD_NATIVE_DRIVER: &[(bool, &str, &str)] =
+    &[(true, "native", "The cloud native driver"), (false, "other", "Another driver")];
+/// Whether a volume snapshot class is available.
+const VSC_AVAILABLE: &[(bool, &str, &str)] = &[(true, "yes", "Available"), (false, "no", "Not available")];
 
 /// The answer, in the words of the source's upgrade table.
 fn answer(effect: UpgradeEffect) -> String {
@@ -30,47 +34,47 @@ fn answer(effect: UpgradeEffect) -> String {
     }
 }
 
-/// Three radio groups (the answer starts from the checked ones) and the answer.
-const UPGRADE: &str = concat!(
-    r#"<p class="cbw-hint">A backup made on Portworx Backup 2.6.0 or earlier, then an upgrade to 2.7.0 or later:</p>"#,
-    r#"<fieldset class="cbw-choice"><legend>The backup</legend>"#,
-    r#"<span class="cbw-radio"><input type="radio" id="@upgrade-kind-manual" name="@upgrade-kind" value="manual"><label for="@upgrade-kind-manual">Manual (existing)</label></span>"#,
-    r#"<span class="cbw-radio"><input type="radio" id="@upgrade-kind-scheduled" name="@upgrade-kind" value="scheduled" checked><label for="@upgrade-kind-scheduled">Scheduled (its future runs)</label></span>"#,
-    "</fieldset>",
-    r#"<fieldset class="cbw-choice"><legend>Made with</legend>"#,
-    r#"<span class="cbw-radio"><input type="radio" id="@upgrade-driver-native" name="@upgrade-driver" value="native" checked><label for="@upgrade-driver-native">The cloud native driver</label></span>"#,
-    r#"<span class="cbw-radio"><input type="radio" id="@upgrade-driver-other" name="@upgrade-driver" value="other"><label for="@upgrade-driver-other">Another driver</label></span>"#,
-    "</fieldset>",
-    r#"<fieldset class="cbw-choice"><legend>A volume snapshot class</legend>"#,
-    r#"<span class="cbw-radio"><input type="radio" id="@upgrade-vsc-yes" name="@upgrade-vsc" value="yes" checked><label for="@upgrade-vsc-yes">Available</label></span>"#,
-    r#"<span class="cbw-radio"><input type="radio" id="@upgrade-vsc-no" name="@upgrade-vsc" value="no"><label for="@upgrade-vsc-no">Not available</label></span>"#,
-    "</fieldset>",
-    r#"<p class="cbw-answer" aria-live="polite"><strong>After the upgrade: </strong><span id="@upgrade-answer"></span></p>"#,
-);
-
-/// Writes the answer for the radio buttons checked now: the panel's only state is its own DOM.
-fn show_answer(state: &FormState, root: &Element) {
-    let checked = |id: &str| find(state, root, id).unchecked_into::<HtmlInputElement>().checked();
-    let effect = upgrade_effect(PreUpgradeBackup {
-        scheduled: checked("upgrade-kind-scheduled"),
-        cloud_native_driver: checked("upgrade-driver-native"),
-        vsc_available: checked("upgrade-vsc-yes"),
-    });
-    find(state, root, "upgrade-answer").set_text_content(Some(&answer(effect)));
-}
-
 /// Manual or scheduled, cloud native driver or not, a VSC available or not; and the answer.
 #[component]
-pub fn UpgradePreview(
-    /// The widget's state.
-    state: FormState,
-) -> impl IntoView {
-    // The part's root hears the change; its radio buttons say the case.
-    let on_event: OnEvent = Rc::new(move |_, event| {
-        if let (true, Some(root)) = (event.type_() == "change", event.current_target()) {
-            show_answer(&state, root.unchecked_ref());
-        }
-    });
-    let bind = move |root: Element| show_answer(&state, &root);
-    markup(state, "cbw-part", UPGRADE, bind, Some(on_event))
+pub fn UpgradePreview() -> impl IntoView {
+    let scheduled = RwSignal::new(true);
+    let cloud_native_driver = RwSignal::new(true);
+    let vsc_available = RwSignal::new(true);
+    let effect = move || {
+        upgrade_effect(PreUpgradeBackup {
+            scheduled: scheduled.get(),
+            cloud_native_driver: cloud_native_driver.get(),
+            vsc_available: vsc_available.get(),
+        })
+    };
+    view! {
+        <p class="cbw-hint">
+            "A backup made on Portworx Backup 2.6.0 or earlier, then an upgrade to 2.7.0 or later:"
+        </p>
+        <RadioGroup
+            name="upgrade-kind"
+            legend="The backup"
+            choices=SCHEDULED
+            value=scheduled
+            on_change=Callback::new(move |on| scheduled.set(on))
+        />
+        <RadioGroup
+            name="upgrade-driver"
+            legend="Made with"
+            choices=CLOUD_NATIVE_DRIVER
+            value=cloud_native_driver
+            on_change=Callback::new(move |on| cloud_native_driver.set(on))
+        />
+        <RadioGroup
+            name="upgrade-vsc"
+            legend="A volume snapshot class"
+            choices=VSC_AVAILABLE
+            value=vsc_available
+            on_change=Callback::new(move |on| vsc_available.set(on))
+        />
+        <p class="cbw-answer" aria-live="polite">
+            <strong>"After the upgrade: "</strong>
+            <span>{move || answer(effect())}</span>
+        </p>
+    }
 }
