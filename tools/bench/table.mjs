@@ -103,6 +103,11 @@ if (values.criterion) {
   }
   row(
     'Engine',
+    '`decide` with `whatIf` (`decide` + `what_if`), native, 200 provisioners × 50 VSCs (criterion)',
+    `median ${duration(estimate('decide_with_what_if/200'))} (\`what_if\` alone: median ${duration(estimate('what_if/200'))})`,
+  );
+  row(
+    'Engine',
     '`Config::parse` + `decide` of the same 200 × 50 config as JSON text (criterion)',
     `median ${duration(estimate('parse_and_decide/200'))}`,
   );

@@ -1,5 +1,6 @@
 //! The engine's speed, natively: `decide` for 1, 10 and 200 provisioners of 50 VSCs each (the
-//! same shape as the browser benchmark's large config), and parse + decide of the largest.
+//! same shape as the browser benchmark's large config), parse + decide of the largest, and for
+//! the largest `what_if` alone and `decide` followed by `what_if` (the Decision with `whatIf`).
 //!
 //!   cargo bench -p backup-matrix --bench decide
 //!
@@ -8,7 +9,7 @@
 
 use std::hint::black_box;
 
-use backup_matrix::{decide, decide_json, Config};
+use backup_matrix::{decide, decide_json, what_if, Config};
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion};
 
 /// Provisioners per config measured.
@@ -50,6 +51,19 @@ fn engine(c: &mut Criterion) {
     let text = config_json(200);
     group.bench_with_input(BenchmarkId::from_parameter(200), &text, |b, text| {
         b.iter(|| decide_json(black_box(text)).expect("the benchmark config is valid"))
+    });
+    group.finish();
+
+    let config = Config::parse(&config_json(200)).expect("the benchmark config is valid");
+    let mut group = c.benchmark_group("what_if");
+    group.bench_with_input(BenchmarkId::from_parameter(200), &config, |b, config| {
+        b.iter(|| what_if(black_box(config)))
+    });
+    group.finish();
+
+    let mut group = c.benchmark_group("decide_with_what_if");
+    group.bench_with_input(BenchmarkId::from_parameter(200), &config, |b, config| {
+        b.iter(|| (decide(black_box(config)), what_if(black_box(config))))
     });
     group.finish();
 }

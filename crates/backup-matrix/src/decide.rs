@@ -50,38 +50,100 @@ pub mod notice_id {
     pub const FRESH_INSTALL: &str = "fresh-install";
 }
 
-/// The Table 1 row for one provisioner's state, with offload as given.
-pub fn csi_row(provisioner: &Provisioner, offload: bool) -> &'static CsiMatrixRow {
-    let kind =
-        if provisioner.is_portworx() { ProvisionerKind::Portworx } else { ProvisionerKind::NonPortworx };
-    tables::csi_matrix_row(kind, provisioner.vsc_option(), offload)
-        .expect("Table 1 covers every provisioner kind and the VSC options it can have")
+/// The form's two backup-level options, which apply to every provisioner at once.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct BackupLevelOptions {
+    /// "Offload CSI snapshots to backup location".
+    pub offload: bool,
+    /// "Cross Cloud Backup/Restore".
+    pub cross_cloud: bool,
 }
 
-fn decide_provisioner(provisioner: &Provisioner, config: &Config) -> ProvisionerDecision {
+impl BackupLevelOptions {
+    /// The options as a config sets them.
+    pub fn of(config: &Config) -> Self {
+        BackupLevelOptions { offload: config.offload, cross_cloud: config.cross_cloud }
+    }
+}
+
+/// What one provisioner's volumes get: the backup type, and the Table 1 row that gives it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ProvisionerOutcome {
+    /// The backup type, or a failed backup.
+    pub backup_type: BackupType,
+    /// `None` under Cross Cloud Backup/Restore, which bypasses Snapshot Class Mapping.
+    pub csi_matrix_row: Option<&'static CsiMatrixRow>,
+}
+
+impl ProvisionerOutcome {
+    /// The Table 1 row's number, as `csiMatrixRow` in the Decision.
+    pub fn csi_matrix_row_number(&self) -> Option<u8> {
+        self.csi_matrix_row.map(|row| row.number)
+    }
+}
+
+/// Whether Table 1 counts a provisioner as Portworx's own or as any other.
+pub fn provisioner_kind(provisioner: &Provisioner) -> ProvisionerKind {
+    if provisioner.is_portworx() {
+        ProvisionerKind::Portworx
+    } else {
+        ProvisionerKind::NonPortworx
+    }
+}
+
+/// The rule for one provisioner: what its volumes get, from its kind, the state of its "Volume
+/// snapshot class" field and the backup-level options. Whatever asks what a provisioner gets
+/// (`decide`, and what-if questions) asks this; no other code restates Table 1 or Cross Cloud.
+pub fn provisioner_outcome(
+    kind: ProvisionerKind,
+    vsc_option: VscOption,
+    options: BackupLevelOptions,
+) -> ProvisionerOutcome {
+    if options.cross_cloud {
+        return ProvisionerOutcome { backup_type: BackupType::DirectKdmp, csi_matrix_row: None };
+    }
+    let row = tables::csi_matrix_row(kind, vsc_option, options.offload)
+        .expect("Table 1 covers every provisioner kind and the VSC options it can have");
+    ProvisionerOutcome { backup_type: row.backup_type, csi_matrix_row: Some(row) }
+}
+
+/// The rule for the whole backup: it can be created when it has provisioners and none of them
+/// fails. Whatever asks whether a backup can be created asks this.
+pub fn backup_can_be_created(backup_types: impl IntoIterator<Item = BackupType>) -> bool {
+    let mut any = false;
+    for backup_type in backup_types {
+        if backup_type == BackupType::Fails {
+            return false;
+        }
+        any = true;
+    }
+    any
+}
+
+/// The Table 1 row for one provisioner's state, with offload as given.
+pub fn csi_row(provisioner: &Provisioner, offload: bool) -> &'static CsiMatrixRow {
+    let options = BackupLevelOptions { offload, cross_cloud: false };
+    provisioner_outcome(provisioner_kind(provisioner), provisioner.vsc_option(), options)
+        .csi_matrix_row
+        .expect("without Cross Cloud Backup/Restore, every provisioner has a Table 1 row")
+}
+
+fn decide_provisioner(provisioner: &Provisioner, options: BackupLevelOptions) -> ProvisionerDecision {
     let vsc_option = provisioner.vsc_option();
     let class = provisioner.selected_class().map(|c| c.name.clone());
-    let kdmp_matrix_row = tables::kdmp_matrix_row(&provisioner.name).map(|row| row.id);
-    if config.cross_cloud {
-        return ProvisionerDecision {
-            name: provisioner.name.clone(),
-            vsc_option,
-            volume_snapshot_class: class,
-            backup_type: BackupType::DirectKdmp,
-            csi_matrix_row: None,
-            kdmp_matrix_row,
-            reason: "Cross Cloud Backup/Restore is on: KDMP copies every volume to the backup location, whatever the snapshot class".to_owned(),
-        };
-    }
-    let row = csi_row(provisioner, config.offload);
+    let outcome = provisioner_outcome(provisioner_kind(provisioner), vsc_option, options);
+    let reason = match outcome.csi_matrix_row {
+        None => "Cross Cloud Backup/Restore is on: KDMP copies every volume to the backup location, whatever the snapshot class".to_owned(),
+        Some(row) => reason(row, class.as_deref()),
+    };
     ProvisionerDecision {
         name: provisioner.name.clone(),
         vsc_option,
-        volume_snapshot_class: class.clone(),
-        backup_type: row.backup_type,
-        csi_matrix_row: Some(row.number),
-        kdmp_matrix_row,
-        reason: reason(row, class.as_deref()),
+        volume_snapshot_class: class,
+        backup_type: outcome.backup_type,
+        csi_matrix_row: outcome.csi_matrix_row_number(),
+        kdmp_matrix_row: tables::kdmp_matrix_row(&provisioner.name).map(|row| row.id),
+        reason,
     }
 }
 
@@ -118,10 +180,10 @@ fn option_phrase(option: VscOption) -> &'static str {
 
 /// Decides a whole backup: every provisioner at once, then what applies to the backup.
 pub fn decide(config: &Config) -> Decision {
+    let options = BackupLevelOptions::of(config);
     let provisioners: Vec<ProvisionerDecision> =
-        config.provisioners.iter().map(|p| decide_provisioner(p, config)).collect();
-    let can_create =
-        !provisioners.is_empty() && provisioners.iter().all(|p| p.backup_type != BackupType::Fails);
+        config.provisioners.iter().map(|p| decide_provisioner(p, options)).collect();
+    let can_create = backup_can_be_created(provisioners.iter().map(|p| p.backup_type));
     let driver_matrix_rows = if can_create {
         tables::DRIVER_MATRIX
             .iter()

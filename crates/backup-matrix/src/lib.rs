@@ -15,11 +15,13 @@ pub mod tables;
 pub mod tour;
 pub mod types;
 pub mod version;
+pub mod what_if;
 
 pub use config::{Config, ConfigError, Provisioner, Selection, SnapshotClass};
 pub use decide::{decide, Decision, Notice, ProvisionerDecision};
 pub use request::{request, Request};
 pub use types::{BackupType, Level, Mode, ProvisionerKind, VscOption};
+pub use what_if::{what_if, WhatIf};
 
 /// Parses a config given as JSON text and decides it.
 #[cfg(feature = "text")]

@@ -1,0 +1,219 @@
+//! What each other choice of the form would give, from the same rules as `decide`: the
+//! Decision's `whatIf` (SPEC, "What if"). A user sees the consequence of an option before
+//! taking it.
+//!
+//! Nothing here restates a rule: every outcome comes from `decide::provisioner_outcome`, every
+//! "can the backup be created" from `decide::backup_can_be_created`, and the state of a VSC
+//! select for a choice from `Provisioner::vsc_option`. It is computed per provisioner, never by
+//! deciding a whole other config: flipping a checkbox asks each provisioner once more, and each
+//! option of a select asks only its own provisioner.
+
+use std::mem;
+
+use serde::Serialize;
+
+use crate::config::{Config, Provisioner, Selection, SnapshotClass};
+use crate::decide::{
+    backup_can_be_created, provisioner_kind, provisioner_outcome, BackupLevelOptions, ProvisionerOutcome,
+};
+use crate::types::{BackupType, ProvisionerKind, VscOption};
+
+/// What each other choice of the form would give, all else equal. `Decision.whatIf` carries it,
+/// in JSON exactly as the SPEC ("What if") shows: `offload`, `crossCloud`, `classes`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct WhatIf {
+    /// "Offload CSI snapshots to backup location" turned the other way.
+    pub offload: CheckboxFlipped,
+    /// "Cross Cloud Backup/Restore" turned the other way.
+    pub cross_cloud: CheckboxFlipped,
+    /// Every VSC select that can be used (not Portworx, at least one VSC), in provisioner order.
+    pub classes: Vec<SelectChoices>,
+}
+
+/// What one backup-level checkbox, turned the other way, would give.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CheckboxFlipped {
+    /// The Decision's `canCreate` with the checkbox turned.
+    pub can_create: bool,
+    /// The provisioners whose backup type would differ, in provisioner order.
+    pub changes: Vec<ChangedProvisioner>,
+}
+
+/// A provisioner whose backup type a choice would change, and what it would get instead.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ChangedProvisioner {
+    /// The provisioner's name.
+    pub name: String,
+    /// The backup type it would get.
+    pub backup_type: BackupType,
+    /// The Table 1 row it would get; `None` (JSON `null`) under Cross Cloud Backup/Restore.
+    pub csi_matrix_row: Option<u8>,
+}
+
+/// One provisioner's VSC select: every choice it offers, and what each would give.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SelectChoices {
+    /// The provisioner's name.
+    pub name: String,
+    /// The select's options, in its order: "No snapshot class" first where the select offers
+    /// it (several VSCs), then each VSC in the config's order.
+    pub options: Vec<ChoiceOutcome>,
+}
+
+/// One option of a VSC select, and what its provisioner would get if it were chosen.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ChoiceOutcome {
+    /// The VSC this option chooses; `None` (JSON `null`) for "No snapshot class".
+    pub volume_snapshot_class: Option<String>,
+    /// The backup type the provisioner would get.
+    pub backup_type: BackupType,
+    /// The Table 1 row it would get; `None` (JSON `null`) under Cross Cloud Backup/Restore.
+    pub csi_matrix_row: Option<u8>,
+    /// Whether the select holds this option now.
+    pub selected: bool,
+}
+
+/// What each other choice of the form would give, for a config as it stands: the Decision's
+/// `whatIf`. Cheap enough for every change of the form: each question asks one provisioner, and
+/// a whole config is never decided again.
+pub fn what_if(config: &Config) -> WhatIf {
+    let now = BackupLevelOptions::of(config);
+    // What Table 1 needs of each provisioner, found once for every question below.
+    let states: Vec<(ProvisionerKind, VscOption)> =
+        config.provisioners.iter().map(|p| (provisioner_kind(p), p.vsc_option())).collect();
+    let mut probe = ChoiceProbe::default();
+    let flipped = |then: BackupLevelOptions| checkbox_flipped(config, &states, now, then);
+    WhatIf {
+        offload: flipped(BackupLevelOptions { offload: !now.offload, ..now }),
+        cross_cloud: flipped(BackupLevelOptions { cross_cloud: !now.cross_cloud, ..now }),
+        classes: config
+            .provisioners
+            .iter()
+            .zip(&states)
+            .filter(|(provisioner, _)| select_can_be_used(provisioner))
+            .map(|(provisioner, &(kind, _))| select_choices(provisioner, kind, now, &mut probe))
+            .collect(),
+    }
+}
+
+/// Whether a provisioner's VSC select can be used: not Portworx, and at least one VSC.
+fn select_can_be_used(provisioner: &Provisioner) -> bool {
+    !provisioner.is_portworx() && !provisioner.volume_snapshot_classes.is_empty()
+}
+
+/// Every provisioner asked again with the backup-level options `then` instead of `now`.
+fn checkbox_flipped(
+    config: &Config,
+    states: &[(ProvisionerKind, VscOption)],
+    now: BackupLevelOptions,
+    then: BackupLevelOptions,
+) -> CheckboxFlipped {
+    let outcomes: Vec<(ProvisionerOutcome, ProvisionerOutcome)> = states
+        .iter()
+        .map(|&(kind, vsc_option)| {
+            (provisioner_outcome(kind, vsc_option, now), provisioner_outcome(kind, vsc_option, then))
+        })
+        .collect();
+    CheckboxFlipped {
+        can_create: backup_can_be_created(outcomes.iter().map(|(_, then)| then.backup_type)),
+        changes: config
+            .provisioners
+            .iter()
+            .zip(&outcomes)
+            .filter(|(_, (now, then))| now.backup_type != then.backup_type)
+            .map(|(provisioner, (_, then))| ChangedProvisioner {
+                name: provisioner.name.clone(),
+                backup_type: then.backup_type,
+                csi_matrix_row: then.csi_matrix_row_number(),
+            })
+            .collect(),
+    }
+}
+
+/// Every option of one provisioner's select, each asked of that provisioner alone.
+fn select_choices(
+    provisioner: &Provisioner,
+    kind: ProvisionerKind,
+    now: BackupLevelOptions,
+    probe: &mut ChoiceProbe,
+) -> SelectChoices {
+    let classes = &provisioner.volume_snapshot_classes;
+    let selected = provisioner.selected_class().map(|class| class.name.as_str());
+    probe.load(provisioner);
+    let mut outcome_of = |index: Option<usize>| {
+        let outcome = provisioner_outcome(kind, probe.vsc_option_if(index), now);
+        let class = index.map(|index| classes[index].name.as_str());
+        ChoiceOutcome {
+            volume_snapshot_class: class.map(str::to_owned),
+            backup_type: outcome.backup_type,
+            csi_matrix_row: outcome.csi_matrix_row_number(),
+            selected: class == selected,
+        }
+    };
+    let mut options = Vec::with_capacity(classes.len() + 1);
+    if provisioner.offers_no_class() {
+        options.push(outcome_of(None));
+    }
+    options.extend((0..classes.len()).map(|index| outcome_of(Some(index))));
+    SelectChoices { name: provisioner.name.clone(), options }
+}
+
+/// A copy of one provisioner whose select can hold another choice than the config's: how
+/// `what_if` asks `Provisioner::vsc_option` (the one rule for the field's state) what a choice
+/// would make of it. One probe serves every provisioner in turn, reusing its strings' buffers.
+#[derive(Default)]
+struct ChoiceProbe {
+    provisioner: Option<Provisioner>,
+    /// The chosen VSC's name, between two questions.
+    name: String,
+}
+
+impl ChoiceProbe {
+    /// Makes the probe a copy of `provisioner`, its choice left open.
+    fn load(&mut self, provisioner: &Provisioner) {
+        let Some(probe) = &mut self.provisioner else {
+            self.provisioner = Some(provisioner.clone());
+            return;
+        };
+        // Every field, by name: a field added to `Provisioner` fails to compile here.
+        let Provisioner { name, portworx, volume_snapshot_classes, volume_snapshot_class: _ } = provisioner;
+        probe.name.clone_from(name);
+        probe.portworx = *portworx;
+        let classes = &mut probe.volume_snapshot_classes;
+        classes.truncate(volume_snapshot_classes.len());
+        for (copy, class) in classes.iter_mut().zip(volume_snapshot_classes) {
+            let SnapshotClass { name, default } = class;
+            copy.name.clone_from(name);
+            copy.default = *default;
+        }
+        let copied = classes.len();
+        classes.extend_from_slice(&volume_snapshot_classes[copied..]);
+    }
+
+    /// The state of the loaded provisioner's "Volume snapshot class" field with the VSC at
+    /// `index` chosen, or "No snapshot class" for `None`.
+    fn vsc_option_if(&mut self, index: Option<usize>) -> VscOption {
+        let probe = self.provisioner.as_mut().expect("a provisioner is loaded");
+        let Some(index) = index else {
+            probe.volume_snapshot_class = Selection::NoClass;
+            return probe.vsc_option();
+        };
+        // The chosen VSC goes first for the question, so that finding it by name takes one
+        // comparison, not one per VSC before it; the order of the VSCs decides nothing.
+        let classes = &mut probe.volume_snapshot_classes;
+        classes.swap(0, index);
+        self.name.clone_from(&classes[0].name);
+        probe.volume_snapshot_class = Selection::Named(mem::take(&mut self.name));
+        let vsc_option = probe.vsc_option();
+        if let Selection::Named(name) = mem::take(&mut probe.volume_snapshot_class) {
+            self.name = name;
+        }
+        probe.volume_snapshot_classes.swap(0, index);
+        vsc_option
+    }
+}
