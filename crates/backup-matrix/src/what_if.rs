@@ -217,3 +217,62 @@ impl ChoiceProbe {
         vsc_option
     }
 }
+
+/// How many provisioners a description names before it counts the rest.
+const NAMES_SHOWN: usize = 3;
+
+impl CheckboxFlipped {
+    /// What turning the checkbox the other way would change, in one sentence for its
+    /// description: each new backup type with the provisioners that would get it and their
+    /// Table 1 rows, then whether the backup could be created, said in words. `on` is the
+    /// checkbox's state now; `can_create` the Decision's now.
+    pub fn describe(&self, on: bool, can_create: bool) -> String {
+        let turning = if on { "Turning this off" } else { "Turning this on" };
+        if self.changes.is_empty() {
+            return format!("{turning} changes no backup type.");
+        }
+        // One group per new backup type, in the order of its first provisioner.
+        let mut groups: Vec<(BackupType, Vec<&ChangedProvisioner>)> = Vec::new();
+        for change in &self.changes {
+            match groups.iter_mut().find(|(backup_type, _)| *backup_type == change.backup_type) {
+                Some((_, members)) => members.push(change),
+                None => groups.push((change.backup_type, vec![change])),
+            }
+        }
+        let parts: Vec<String> = groups
+            .iter()
+            .map(|(backup_type, members)| {
+                format!("{} → {}{}", names(members), backup_type.name(), rows(members))
+            })
+            .collect();
+        let creation = match (can_create, self.can_create) {
+            (false, true) => "the backup can then be created",
+            (true, false) => "the backup would then fail",
+            (true, true) => "the backup is still created",
+            (false, false) => "the backup still fails",
+        };
+        format!("{turning}: {}; {creation}.", parts.join("; "))
+    }
+}
+
+/// The provisioners' names, the first few of them and how many more.
+fn names(members: &[&ChangedProvisioner]) -> String {
+    let shown: Vec<&str> = members.iter().take(NAMES_SHOWN).map(|m| m.name.as_str()).collect();
+    match members.len().saturating_sub(NAMES_SHOWN) {
+        0 => shown.join(", "),
+        more => format!("{} and {more} more", shown.join(", ")),
+    }
+}
+
+/// " (Table 1, row 3)", " (Table 1, rows 5, 7)", or nothing where no row of Table 1 applies.
+fn rows(members: &[&ChangedProvisioner]) -> String {
+    let mut numbers: Vec<u8> = members.iter().filter_map(|m| m.csi_matrix_row).collect();
+    numbers.sort_unstable();
+    numbers.dedup();
+    let listed: Vec<String> = numbers.iter().map(u8::to_string).collect();
+    match listed.as_slice() {
+        [] => String::new(),
+        [one] => format!(" (Table 1, row {one})"),
+        _ => format!(" (Table 1, rows {})", listed.join(", ")),
+    }
+}

@@ -445,3 +445,34 @@ fn the_json_is_the_specs() {
         assert!(pd["options"].as_array().unwrap().contains(option), "{option}");
     }
 }
+
+#[test]
+fn checkbox_descriptions_say_what_changes_and_whether_the_backup_can_be_created() {
+    let config = scenarios::find("mixed").expect("the mixed scenario").config();
+    let answer = what_if(&config);
+    assert_eq!(
+        answer.offload.describe(false, false),
+        "Turning this on: efs.csi.aws.com → Direct KDMP backup (Table 1, row 3); ebs.csi.aws.com, \
+         disk.csi.azure.com, pd.csi.storage.gke.io → CSI snapshot + offload snapshot to backup location \
+         (KDMP backup) (Table 1, rows 5, 7, 9); the backup can then be created."
+    );
+    assert_eq!(
+        answer.cross_cloud.describe(false, false),
+        "Turning this on: pxd.portworx.com, efs.csi.aws.com, ebs.csi.aws.com and 2 more → Direct KDMP \
+         backup; the backup can then be created."
+    );
+    let mut offload_on = config.clone();
+    offload_on.offload = true;
+    let back = what_if(&offload_on);
+    assert_eq!(
+        back.offload.describe(true, true),
+        "Turning this off: efs.csi.aws.com → Backup creation fails (Table 1, row 4); ebs.csi.aws.com, \
+         disk.csi.azure.com, pd.csi.storage.gke.io → CSI snapshot (Table 1, rows 6, 8, 10); the backup \
+         would then fail."
+    );
+    let single = Config {
+        provisioners: vec![backup_matrix::Provisioner::new("pxd.portworx.com", &[])],
+        ..Config::default()
+    };
+    assert_eq!(what_if(&single).offload.describe(false, true), "Turning this on changes no backup type.");
+}
