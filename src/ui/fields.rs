@@ -81,8 +81,9 @@ impl Choice {
     }
 }
 
-/// A select with its label. Options are keyed by value, so a new list touches only what changed
-/// and a select in use keeps its focus.
+/// A select with its label. The options are a positional list: a new list rewrites only the
+/// texts and values that changed, in place, so a select in use keeps its focus and a list of 50
+/// relabelled options is 50 text updates, not 50 new elements.
 #[component]
 pub fn SelectField(
     /// The select's id.
@@ -105,6 +106,23 @@ pub fn SelectField(
     #[prop(into, optional)]
     described_by: Option<String>,
 ) -> impl IntoView {
+    // `selected` on the option, not the select's value: the value would be set before the
+    // options exist.
+    let options = move || {
+        let chosen = value.get();
+        choices.with(|choices| {
+            choices
+                .iter()
+                .map(|choice| {
+                    view! {
+                        <option value=choice.value.clone() prop:selected=choice.value == chosen>
+                            {choice.label.clone()}
+                        </option>
+                    }
+                })
+                .collect_view()
+        })
+    };
     view! {
         <label for=id.clone()>{label}</label>
         <select
@@ -113,14 +131,7 @@ pub fn SelectField(
             prop:disabled=disabled
             on:change=move |ev| on_change.run(event_target_value(&ev))
         >
-            <For each=move || choices.get() key=|choice| choice.clone() let:choice>
-                <option
-                    value=choice.value.clone()
-                    prop:selected=move || value.with(|v| *v == choice.value)
-                >
-                    {choice.label.clone()}
-                </option>
-            </For>
+            {options}
         </select>
     }
 }
