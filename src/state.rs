@@ -9,6 +9,10 @@ use leptos::prelude::*;
 /// Numbers rendered rows, so that their element ids never repeat within a widget.
 static NEXT_ROW: AtomicU32 = AtomicU32::new(1);
 
+/// Why Create sends nothing while the backup would fail: the preview says why, and how to fix it.
+const FAILS_BLOCKER: &str =
+    "The backup fails, so Create sends nothing: \"What this backup will be\" says why and how to fix it.";
+
 /// The reactive state of one widget. The config is the only source; the decision, the
 /// request and what blocks Create are memos over it, so the view never restates a rule.
 #[derive(Clone, Copy)]
@@ -32,7 +36,8 @@ impl FormState {
             let mut blockers: Vec<String> =
                 config.with(form_problems).into_iter().map(|(_, message)| message).collect();
             if !decision.with(|d| d.can_create) {
-                blockers.insert(0, decision.with(Decision::headline));
+                // Said once, in the preview; here only why Create sends nothing, and where to look.
+                blockers.insert(0, FAILS_BLOCKER.to_owned());
             }
             blockers
         });

@@ -1,5 +1,6 @@
 //! The live preview: the headline, each provisioner's outcome, the notices, and the request.
 
+use backup_matrix::decide::notice_id;
 use backup_matrix::{BackupType, Level, Notice, ProvisionerDecision};
 use leptos::prelude::*;
 
@@ -34,7 +35,12 @@ pub fn Preview(
     let can_create = move || decision.with(|d| d.can_create);
     // Keyed by the whole line: a change re-creates only the lines whose outcome changed.
     let outcomes = move || decision.with(|d| d.provisioners.clone());
-    let notices = move || decision.with(|d| d.notices.clone());
+    // A failing backup is said once, by the headline; its notice stays in the Decision for hosts.
+    let notices = move || {
+        decision.with(|d| {
+            d.notices.iter().filter(|n| n.id != notice_id::BACKUP_FAILS).cloned().collect::<Vec<_>>()
+        })
+    };
     view! {
         <section class="cbw-preview" part="preview" aria-labelledby="preview-title">
             <h2 class="cbw-title" id="preview-title">"What this backup will be"</h2>
