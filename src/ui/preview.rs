@@ -1,6 +1,5 @@
 //! The live preview: the headline, each provisioner's outcome, the notices, and the request.
 
-use backup_matrix::json::ToJson;
 use backup_matrix::{BackupType, Decision, Level};
 use leptos::prelude::*;
 use wasm_bindgen::UnwrapThrowExt;
@@ -79,7 +78,7 @@ fn bind(state: FormState, root: &Element) {
     // The request memo changes only when the request does; its text goes from JS to the page.
     let json = find(&state, root, "json");
     effect(move || {
-        let text = request.with(|r| crate::js::pretty_text(&r.body.to_json()));
+        let text = request.with(|r| crate::js::pretty_text(&r.body));
         let _ = js_sys::Reflect::set(&json, &"textContent".into(), &text);
     });
 }

@@ -5,12 +5,12 @@
 pub mod config;
 pub mod decide;
 pub mod environment;
-pub mod json;
 pub mod kubernetes;
 pub mod quantity;
 pub mod request;
 pub mod scenarios;
 pub mod share;
+mod strict;
 pub mod tables;
 pub mod tour;
 pub mod types;

@@ -5,7 +5,7 @@ use backup_matrix::share;
 use leptos::prelude::*;
 use web_sys::Element;
 
-use crate::js::{compact_json, parse_json};
+use crate::js::{compact_text, config_from_text};
 use crate::state::FormState;
 use crate::ui::markup::{bind_hidden, bind_text, effect, find, markup};
 
@@ -23,7 +23,7 @@ fn restore(state: FormState, notice: RwSignal<Option<String>>, kept: &str) {
     if hash.len() <= 1 {
         return;
     }
-    match share::decode_with(&hash, parse_json) {
+    match share::decode_with(&hash, config_from_text) {
         Ok(config) => {
             notice.set(None);
             if state.config.with_untracked(|c| *c != config) {
@@ -56,7 +56,7 @@ pub fn LinkState(
         // Skips its first run: loading the page leaves its URL as it is.
         let mut written = None::<String>;
         effect(move || {
-            let link = state.config.with(|config| share::encode_with(config, compact_json));
+            let link = state.config.with(|config| share::encode_with(config, compact_text));
             if written.as_ref().is_some_and(|w| *w != link) && link.len() <= share::MAX_STATE_CHARS {
                 write_hash(&link);
                 notice.set(None);

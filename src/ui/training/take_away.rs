@@ -11,7 +11,6 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::Element;
 
-use crate::js::pretty_json;
 use crate::state::FormState;
 use crate::ui::markup::{bind_text, find, markup, part_of, OnEvent};
 
@@ -101,7 +100,7 @@ pub fn TakeAway(
             }
             Some("take-curl") => {
                 done.set(None);
-                let curl = state.request.with_untracked(|request| curl_with(request, pretty_json));
+                let curl = state.request.with_untracked(|request| curl_with(request, crate::js::pretty));
                 copy(&curl, "the curl command", done);
             }
             Some("take-download") => {
