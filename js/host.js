@@ -1,14 +1,12 @@
 // What both bundles share: the <create-backup-form> element and the exports mount(),
-// decide() and scenarios(), over the wasm exports of whichever bundle loaded it. It only
-// hands configs to Rust as JSON text and dispatches what Rust sends; every rule lives in Rust.
+// decide() and scenarios(), over the wasm exports of whichever bundle loaded it. It hands
+// configs to Rust as given (an object, or JSON text that Rust parses and limits) and
+// dispatches what Rust sends; every rule lives in Rust.
 // Each widget renders into its host's shadow root (shadow.js).
 import { openRoot } from './shadow.js';
 
 /** Defines the element over `wasm` (the bindings of one bundle) and returns the exports. */
 export function define(wasm) {
-  const toJson = (config) =>
-    config === undefined || config === null ? undefined : typeof config === 'string' ? config : JSON.stringify(config);
-
   // options: { urlState?: boolean, inventoryEditor?: 'hidden' }, what the host allows.
   // Renders into `element`'s shadow root; events are dispatched on `element` itself. Returns the
   // wasm Widget, with `close()` that frees it and empties the shadow root.
@@ -19,7 +17,7 @@ export function define(wasm) {
       element.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
     };
     const root = openRoot(element);
-    const widget = wasm.mountWithOptions(root.container, toJson(config), scenario ?? undefined, emit, options);
+    const widget = wasm.mountWithOptions(root.container, config ?? undefined, scenario ?? undefined, emit, options);
     widget.close = () => {
       widget.unmount();
       widget.free();
@@ -38,7 +36,7 @@ export function define(wasm) {
     return {
       update(next) {
         if (!widget) throw new Error('create-backup-form: this handle was unmounted');
-        const error = widget.update(toJson(next), undefined);
+        const error = widget.update(next ?? undefined, undefined);
         return error ?? null;
       },
       decision() {
@@ -55,7 +53,7 @@ export function define(wasm) {
   /** Decides a config with no DOM; throws an Error with `path` on a bad config. */
   function decide(config) {
     try {
-      return wasm.decideConfig(toJson(config) ?? '{}');
+      return wasm.decideConfig(config ?? {});
     } catch (raw) {
       const { message, path } = raw && typeof raw === 'object' && 'path' in raw ? raw : { message: String(raw), path: '(root)' };
       throw Object.assign(new Error(message), { path });
@@ -102,8 +100,8 @@ export function define(wasm) {
     }
 
     set config(value) {
-      if (this.#widget) this.#widget.update(toJson(value), undefined);
-      else this.#pending = toJson(value);
+      if (this.#widget) this.#widget.update(value ?? undefined, undefined);
+      else this.#pending = value ?? undefined;
     }
 
     get decision() {

@@ -1,6 +1,6 @@
 //! The host-facing API, exported to JavaScript. `js/host.js` wraps it: it defines the
-//! `<create-backup-form>` element and the module's exports. Configs come in as JSON text
-//! (the host's objects are stringified by JS, so one path checks their size); everything
+//! `<create-backup-form>` element and the module's exports. A config comes in as the host
+//! gave it, a plain object or JSON text (`crate::js::config_from_js` reads both); everything
 //! going out is a plain object.
 
 use backup_matrix::scenarios::{self, DEFAULT_SCENARIO, SCENARIOS};
@@ -8,7 +8,7 @@ use backup_matrix::{decide, Config, ConfigError, Request};
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 
-use crate::js::{parse_json, to_js};
+use crate::js::{config_from_js, to_js};
 use crate::state::FormState;
 use crate::ui::{App, OnCreate, TrainingOptions};
 use std::cell::Cell;
@@ -25,10 +25,11 @@ pub fn training_options(options: &JsValue) -> TrainingOptions {
     }
 }
 
-/// Resolves what a host hands in: a config's JSON text wins over a scenario id.
-fn resolve(config_json: Option<String>, scenario: Option<String>) -> Result<Config, ConfigError> {
-    if let Some(text) = config_json {
-        return Config::parse_with(&text, parse_json);
+/// Resolves what a host hands in: a config (an object or JSON text; `null` and `undefined` are
+/// none) wins over a scenario id.
+fn resolve(config: &JsValue, scenario: Option<String>) -> Result<Config, ConfigError> {
+    if !config.is_null() && !config.is_undefined() {
+        return config_from_js(config);
     }
     let id = scenario.unwrap_or_else(|| DEFAULT_SCENARIO.to_owned());
     scenarios::find(&id).map(|s| s.config()).ok_or_else(|| {
@@ -55,12 +56,12 @@ impl Widget {
 
 #[wasm_bindgen]
 impl Widget {
-    /// Replaces the config (JSON text) or the scenario; on a bad one, keeps the last good state
-    /// and returns the error, `{message, path}`.
-    pub fn update(&self, config_json: Option<String>, scenario: Option<String>) -> Option<JsValue> {
+    /// Replaces the config (an object or JSON text) or the scenario; on a bad one, keeps the
+    /// last good state and returns the error, `{message, path}`.
+    pub fn update(&self, config: JsValue, scenario: Option<String>) -> Option<JsValue> {
         // An unmounted handle ignores updates.
         self.mounted.as_ref()?;
-        match resolve(config_json, scenario) {
+        match resolve(&config, scenario) {
             Ok(config) => {
                 self.state.replace(config);
                 None
@@ -96,26 +97,26 @@ impl Widget {
 #[wasm_bindgen]
 pub fn mount(
     element: web_sys::HtmlElement,
-    config_json: Option<String>,
+    config: JsValue,
     scenario: Option<String>,
     emit: js_sys::Function,
 ) -> Widget {
-    mount_with_options(element, config_json, scenario, emit, JsValue::UNDEFINED)
+    mount_with_options(element, config, scenario, emit, JsValue::UNDEFINED)
 }
 
 /// `mount`, with the host's options: `{urlState: true, inventoryEditor: "hidden"}`.
 #[wasm_bindgen(js_name = mountWithOptions)]
 pub fn mount_with_options(
     element: web_sys::HtmlElement,
-    config_json: Option<String>,
+    config: JsValue,
     scenario: Option<String>,
     emit: js_sys::Function,
     options: JsValue,
 ) -> Widget {
     let training = training_options(&options);
-    let (config, error) = match resolve(config_json, scenario) {
+    let (config, error) = match resolve(&config, scenario) {
         Ok(config) => (config, None),
-        Err(error) => (resolve(None, None).unwrap_or_default(), Some(error)),
+        Err(error) => (resolve(&JsValue::UNDEFINED, None).unwrap_or_default(), Some(error)),
     };
     let state = FormState::new(config);
     state.config_error.set(error.clone());
@@ -144,10 +145,11 @@ pub fn mount_with_options(
     widget
 }
 
-/// Decides a config (JSON text) with no DOM: the Decision, or throws `{message, path}`.
+/// Decides a config (an object or JSON text) with no DOM: the Decision, or throws
+/// `{message, path}`.
 #[wasm_bindgen(js_name = decideConfig)]
-pub fn decide_config(config_json: &str) -> Result<JsValue, JsValue> {
-    match Config::parse_with(config_json, parse_json) {
+pub fn decide_config(config: JsValue) -> Result<JsValue, JsValue> {
+    match config_from_js(&config) {
         Ok(config) => Ok(to_js(&decide(&config))),
         Err(error) => Err(to_js(&error)),
     }

@@ -3,7 +3,7 @@
 
 #![cfg(target_arch = "wasm32")]
 
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 use web_sys::{HtmlElement, HtmlInputElement};
 
@@ -188,7 +188,7 @@ async fn a_new_config_updates_the_rows_that_changed_and_keeps_the_others() {
     settle().await;
     let other = f.select("Volume snapshot class for a.csi.example.com");
     assert_eq!(f.options(EBS), [("ebs-vsc".to_owned(), "ebs-vsc (default)".to_owned())]);
-    f.widget.update(Some(config(r#"{"name":"ebs-vsc"},{"name":"ebs-gp3","default":true}"#)), None);
+    f.widget.update(config(r#"{"name":"ebs-vsc"},{"name":"ebs-gp3","default":true}"#).into(), None);
     settle().await;
     assert_eq!(
         f.options(EBS),
@@ -349,17 +349,16 @@ async fn tables_two_and_three_mark_the_rows_in_use() {
 async fn a_rejected_config_is_shown_and_the_last_good_state_kept() {
     let f = fixture(None, Some("aws-ebs"), None);
     settle().await;
-    let error = f.widget.update(
-        Some(r#"{"provisioners":[{"name":"ebs.csi.aws.com"},{"name":"ebs.csi.aws.com"}]}"#.into()),
-        None,
-    );
+    let error = f
+        .widget
+        .update(r#"{"provisioners":[{"name":"ebs.csi.aws.com"},{"name":"ebs.csi.aws.com"}]}"#.into(), None);
     settle().await;
     let error: serde_json::Value = serde_json::from_str(&json_text(&error.expect("rejected"))).unwrap();
     assert_eq!(error["path"], "provisioners[1].name");
     assert!(f.text("[role='alert']").contains("listed twice"));
     assert_eq!(f.outcome("ebs.csi.aws.com").0, "csi-snapshot", "last good state kept");
     assert_eq!(f.events_of("backup-config-error").len(), 1);
-    f.widget.update(None, Some("aws-efs".into()));
+    f.widget.update(JsValue::UNDEFINED, Some("aws-efs".into()));
     settle().await;
     assert!(f.all("[role='alert']").is_empty());
     assert_eq!(f.outcome("efs.csi.aws.com").0, "fails");
@@ -395,5 +394,5 @@ async fn unmount_empties_the_element_and_later_calls_do_nothing() {
     f.widget.unmount();
     settle().await;
     assert_eq!(f.root.child_element_count(), 0);
-    assert_eq!(f.widget.update(None, Some("aws-ebs".into())), None);
+    assert_eq!(f.widget.update(JsValue::UNDEFINED, Some("aws-ebs".into())), None);
 }

@@ -19,7 +19,12 @@ fn host() -> web_sys::HtmlElement {
 
 /// Mounts a widget with a built-in scenario, sending its events nowhere.
 fn mount_scenario(element: &web_sys::HtmlElement, scenario: &str) -> Widget {
-    embed::mount(element.clone(), None, Some(scenario.into()), js_sys::Function::new_no_args(""))
+    embed::mount(
+        element.clone(),
+        JsValue::UNDEFINED,
+        Some(scenario.into()),
+        js_sys::Function::new_no_args(""),
+    )
 }
 
 /// Lets the browser run a task, so that the reactive system settles (effects are scheduled).

@@ -75,7 +75,7 @@ pub fn Preview(
                 </p>
                 <pre class="cbw-json" tabindex="0" role="region" aria-labelledby="request-title">
                     // The request's text stays a JS string: tens of KB for 200 provisioners.
-                    <code prop:textContent=move || request.with(|r| crate::js::pretty_text(&backup_matrix::json::ToJson::to_json(&r.body)))></code>
+                    <code prop:textContent=move || request.with(|r| crate::js::pretty_text(&r.body))></code>
                 </pre>
             </div>
         </section>

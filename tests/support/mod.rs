@@ -49,7 +49,7 @@ pub fn fixture(config: Option<&str>, scenario: Option<&str>, options: Option<&st
     emit.forget();
     let widget = mount_with_options(
         root.clone(),
-        config.map(str::to_owned),
+        config.map_or(JsValue::UNDEFINED, JsValue::from_str),
         scenario.map(str::to_owned),
         function,
         options.map_or(JsValue::UNDEFINED, |text| js_sys::JSON::parse(text).unwrap()),

@@ -1,41 +1,55 @@
 //! The rules: from a form's state to what the backup will be, per provisioner and as a whole.
 
-use crate::json::{Fields, Json, ToJson};
+use serde::Serialize;
 
 use crate::config::{Config, Provisioner};
 use crate::tables::{self, CsiMatrixRow, MATRIX_MIN_VERSION};
 use crate::types::{BackupType, Level, ProvisionerKind, VscOption};
 
-/// What one provisioner's volumes get, and why.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+/// What one provisioner's volumes get, and why. In JSON (camelCase) every key is written, `null`
+/// where there is no value.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct ProvisionerDecision {
+    /// The provisioner.
     pub name: String,
+    /// The state of its "Volume snapshot class" field.
     pub vsc_option: VscOption,
+    /// The VSC in use, if any.
     pub volume_snapshot_class: Option<String>,
+    /// What its volumes get.
     pub backup_type: BackupType,
     /// The Table 1 row that applies; `None` under Cross Cloud Backup/Restore, which bypasses
     /// Snapshot Class Mapping.
     pub csi_matrix_row: Option<u8>,
     /// The Table 3 row of the storage this provisioner serves, when the table names it.
     pub kdmp_matrix_row: Option<&'static str>,
+    /// Why, in one line.
     pub reason: String,
 }
 
 /// Something the user should know about the backup as it stands.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 pub struct Notice {
+    /// One of `notice_id`.
     pub id: &'static str,
+    /// How much it matters.
     pub level: Level,
+    /// What to know.
     pub text: String,
 }
 
-/// The whole outcome of a Create Backup form.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// The whole outcome of a Create Backup form; in JSON (camelCase) the `backup-change` detail.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Decision {
+    /// Whether the backup can be created (no provisioner fails).
     pub can_create: bool,
+    /// One per provisioner, in the config's order.
     pub provisioners: Vec<ProvisionerDecision>,
     /// Ids of the Table 2 rows the created backup uses, in the table's order.
     pub driver_matrix_rows: Vec<&'static str>,
+    /// What applies now.
     pub notices: Vec<Notice>,
 }
 
@@ -310,39 +324,3 @@ impl Decision {
         }
     }
 }
-
-impl ToJson for ProvisionerDecision {
-    fn to_json(&self) -> Json {
-        Fields::new()
-            .with("name", &self.name)
-            .with("vscOption", self.vsc_option.to_json())
-            .with("volumeSnapshotClass", self.volume_snapshot_class.as_ref())
-            .with("backupType", self.backup_type.to_json())
-            .with("csiMatrixRow", self.csi_matrix_row.map(|row| Json::Number(f64::from(row))))
-            .with("kdmpMatrixRow", self.kdmp_matrix_row)
-            .with("reason", &self.reason)
-            .build()
-    }
-}
-
-impl ToJson for Notice {
-    fn to_json(&self) -> Json {
-        Fields::new().with("id", self.id).with("level", self.level.to_json()).with("text", &self.text).build()
-    }
-}
-
-impl ToJson for Decision {
-    fn to_json(&self) -> Json {
-        Fields::new()
-            .with("canCreate", self.can_create)
-            .with("provisioners", self.provisioners.to_json())
-            .with(
-                "driverMatrixRows",
-                Json::Array(self.driver_matrix_rows.iter().map(|id| Json::from(*id)).collect()),
-            )
-            .with("notices", self.notices.to_json())
-            .build()
-    }
-}
-
-crate::serialize_as_json!(ProvisionerDecision, Notice, Decision);

@@ -1,44 +1,76 @@
 //! Raw Kubernetes API lists, as `kubectl get storageclass -o json` and
-//! `kubectl get volumesnapshotclass -o json` print them. Unknown Kubernetes fields are ignored.
+//! `kubectl get volumesnapshotclass -o json` print them, read by serde's derive. Unknown
+//! Kubernetes fields are ignored (serde's `IgnoredAny`, which never walks them).
+
+use serde::Deserialize;
 
 use crate::config::{ConfigError, FieldPaths, Provisioner, Selection, SnapshotClass};
+use crate::strict;
 
 /// The annotation that marks a VolumeSnapshotClass as its driver's default.
 pub const DEFAULT_CLASS_ANNOTATION: &str = "snapshot.storage.kubernetes.io/is-default-class";
 
-/// The `kubernetes` key of a config (read by `config::read`, which also ignores the Kubernetes
-/// fields these types leave out).
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+/// The `kubernetes` key of a config: its two lists, each optional.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "camelCase", expecting = "an object")]
 pub struct KubernetesInput {
+    /// `kubectl get storageclass -o json`.
+    #[serde(default, deserialize_with = "strict::optional_object")]
     pub storage_classes: Option<ObjectList<StorageClass>>,
+    /// `kubectl get volumesnapshotclass -o json`.
+    #[serde(default, deserialize_with = "strict::optional_object")]
     pub volume_snapshot_classes: Option<ObjectList<VolumeSnapshotClass>>,
 }
 
-/// A Kubernetes list object (`kind: List` or `kind: <Type>List`).
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// A Kubernetes list object (`kind: List` or `kind: <Type>List`); its other fields
+/// (`apiVersion`, `metadata`) are ignored, as are the unknown fields of its items.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "camelCase", expecting = "an object", bound(deserialize = "T: Deserialize<'de>"))]
 pub struct ObjectList<T> {
+    /// The list's kind, checked by `inventory` when given.
+    #[serde(default)]
     pub kind: Option<String>,
+    /// The objects.
+    #[serde(deserialize_with = "strict::objects")]
     pub items: Vec<T>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+/// The part of an object's `metadata` the widget reads.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Deserialize)]
+#[serde(rename_all = "camelCase", expecting = "an object")]
 pub struct ObjectMeta {
+    /// The object's name.
     pub name: String,
-    /// In the order given; a short list, looked up once.
+    /// In the order given; a short list, looked up once. A key given twice is an error.
+    #[serde(default, deserialize_with = "strict::annotations")]
     pub annotations: Vec<(String, String)>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// A StorageClass: the provisioner its volumes use.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "camelCase", expecting = "an object")]
 pub struct StorageClass {
+    /// `StorageClass` when given.
+    #[serde(default)]
     pub kind: Option<String>,
+    /// Its name and annotations.
+    #[serde(deserialize_with = "strict::object")]
     pub metadata: ObjectMeta,
+    /// The CSI driver (or in-tree plugin) that provisions its volumes.
     pub provisioner: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// A VolumeSnapshotClass: the CSI driver whose snapshots it makes.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "camelCase", expecting = "an object")]
 pub struct VolumeSnapshotClass {
+    /// `VolumeSnapshotClass` when given.
+    #[serde(default)]
     pub kind: Option<String>,
+    /// Its name, and the annotation that marks the driver's default.
+    #[serde(deserialize_with = "strict::object")]
     pub metadata: ObjectMeta,
+    /// The CSI driver.
     pub driver: String,
 }
 

@@ -5,12 +5,12 @@
 pub mod config;
 pub mod decide;
 pub mod environment;
-pub mod json;
 pub mod kubernetes;
 pub mod quantity;
 pub mod request;
 pub mod scenarios;
 pub mod share;
+mod strict;
 pub mod tables;
 pub mod tour;
 pub mod types;
@@ -24,7 +24,6 @@ pub use types::{BackupType, Level, Mode, ProvisionerKind, VscOption};
 pub use what_if::{what_if, WhatIf};
 
 /// Parses a config given as JSON text and decides it.
-#[cfg(feature = "text")]
 pub fn decide_json(text: &str) -> Result<Decision, ConfigError> {
     Config::parse(text).map(|config| decide(&config))
 }

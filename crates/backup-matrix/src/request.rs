@@ -5,7 +5,7 @@
 //! `backup-create` detail as it is.
 
 use crate::config::{sorted_names, BackupKind, BackupObject, Config};
-use crate::json::{Fields, Json, ToJson};
+use serde::{Serialize, Serializer};
 
 /// The HTTP method of both create calls.
 pub const METHOD: &str = "POST";
@@ -15,21 +15,26 @@ pub const BACKUP_PATH: &str = "/v1/backup";
 pub const BACKUP_SCHEDULE_PATH: &str = "/v1/backupschedule";
 
 /// The API's `ObjectRef`: an object by name, and by uid when it is known.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ObjectRef {
+    /// The object's name.
     pub name: String,
+    /// Its uid, written only when known.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub uid: Option<String>,
 }
 
 /// The API's `CreateMetadata`: the new object's name and organisation.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct CreateMetadata {
+    /// The backup's (or schedule's) name.
     pub name: String,
+    /// The organisation.
     pub org_id: String,
 }
 
 /// `BackupCreateRequestBackupType` (and the schedule's twin), by name.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub enum ApiBackupType {
     /// A backup whose CSI snapshots KDMP offloads to the backup location.
     Generic,
@@ -38,29 +43,38 @@ pub enum ApiBackupType {
 }
 
 /// `BackupCreateRequestBackupObjectTypeType` (and the schedule's twin), by name.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub enum ApiObjectType {
     /// Whole namespaces.
     All,
+    /// Virtual machines.
     VirtualMachine,
 }
 
 /// `BackupCreateRequestBackupObjectType`: `{ "type": ... }`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct BackupObjectType {
+    /// The object type, JSON `type`.
+    #[serde(rename = "type")]
     pub kind: ApiObjectType,
 }
 
 /// The body: the fields the Create Backup window fills of a `BackupCreateRequest`, or, with
-/// `schedule_policy_ref`, of a `BackupScheduleCreateRequest`. Both messages define each field.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// `schedule_policy_ref`, of a `BackupScheduleCreateRequest`. Both messages define each field;
+/// the JSON keys are the proto's snake_case names.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Body {
+    /// The new object's name and organisation.
     pub metadata: CreateMetadata,
+    /// The application cluster.
     pub cluster_ref: ObjectRef,
+    /// Where the backup goes.
     pub backup_location_ref: ObjectRef,
+    /// The namespaces backed up.
     pub namespaces: Vec<String>,
     /// Provisioner → VSC name, for every provisioner with a class in use, sorted by provisioner;
     /// a JSON object. A sorted list, not a map: it is built once per change and never searched.
+    #[serde(serialize_with = "entries_as_object")]
     pub volume_snapshot_class_mapping: Vec<(String, String)>,
     /// `Generic` when offload is on, else `Normal`.
     pub backup_type: ApiBackupType,
@@ -68,15 +82,23 @@ pub struct Body {
     pub direct_kdmp: bool,
     pub backup_object_type: BackupObjectType,
     /// A schedule's policy; only in a `BackupScheduleCreateRequest`.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub schedule_policy_ref: Option<ObjectRef>,
 }
 
+/// `(key, value)` pairs as one JSON object, in their order.
+fn entries_as_object<S: Serializer>(entries: &[(String, String)], serializer: S) -> Result<S::Ok, S::Error> {
+    serializer.collect_map(entries.iter().map(|(key, value)| (key, value)))
+}
+
 /// What `backup-create` carries: `{ "method", "path", "body" }`, ready to send as it is.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Request {
+    /// [`METHOD`].
     pub method: &'static str,
     /// [`BACKUP_PATH`] or [`BACKUP_SCHEDULE_PATH`].
     pub path: &'static str,
+    /// The API's request message.
     pub body: Body,
 }
 
@@ -152,21 +174,15 @@ fn shell_quote(text: &str) -> String {
 
 /// The request as a `curl` command. The API's base URL and a bearer token are the shell
 /// variables `PXB_URL` and `PXB_TOKEN`, which the user sets; the command holds no secret.
-/// `pretty` prints the body as JSON indented by two spaces.
-pub fn curl_with(request: &Request, pretty: impl FnOnce(&Json) -> String) -> String {
-    let body = pretty(&request.body.to_json());
+/// The body is JSON indented by two spaces.
+pub fn curl(request: &Request) -> String {
+    let body = serde_json::to_string_pretty(&request.body).unwrap_or_default();
     format!(
         "curl -X {} \"${{PXB_URL}}{}\" \\\n  -H \"Authorization: Bearer ${{PXB_TOKEN}}\" \\\n  -H 'Content-Type: application/json' \\\n  --data-raw {}\n",
         request.method,
         request.path,
         shell_quote(&body)
     )
-}
-
-/// `curl_with` serde_json.
-#[cfg(feature = "text")]
-pub fn curl(request: &Request) -> String {
-    curl_with(request, crate::json::print_pretty)
 }
 
 /// Why Create would send nothing now, for reasons outside the matrices (the form's own fields).
@@ -195,78 +211,3 @@ pub fn form_problems(config: &Config) -> Vec<(&'static str, String)> {
     }
     problems
 }
-
-impl ToJson for ObjectRef {
-    fn to_json(&self) -> Json {
-        Fields::new().with("name", &self.name).with_some("uid", self.uid.as_ref()).build()
-    }
-}
-
-impl ToJson for CreateMetadata {
-    fn to_json(&self) -> Json {
-        Fields::new().with("name", &self.name).with("org_id", &self.org_id).build()
-    }
-}
-
-/// The proto's enum values, by name.
-impl ToJson for ApiBackupType {
-    fn to_json(&self) -> Json {
-        Json::from(match self {
-            ApiBackupType::Generic => "Generic",
-            ApiBackupType::Normal => "Normal",
-        })
-    }
-}
-
-impl ToJson for ApiObjectType {
-    fn to_json(&self) -> Json {
-        Json::from(match self {
-            ApiObjectType::All => "All",
-            ApiObjectType::VirtualMachine => "VirtualMachine",
-        })
-    }
-}
-
-impl ToJson for BackupObjectType {
-    fn to_json(&self) -> Json {
-        Fields::new().with("type", self.kind.to_json()).build()
-    }
-}
-
-impl ToJson for Body {
-    fn to_json(&self) -> Json {
-        let mapping =
-            self.volume_snapshot_class_mapping.iter().map(|(key, value)| (key.clone(), Json::from(value)));
-        Fields::new()
-            .with("metadata", self.metadata.to_json())
-            .with("cluster_ref", self.cluster_ref.to_json())
-            .with("backup_location_ref", self.backup_location_ref.to_json())
-            .with("namespaces", self.namespaces.as_slice())
-            .with("volume_snapshot_class_mapping", Json::Object(mapping.collect()))
-            .with("backup_type", self.backup_type.to_json())
-            .with("direct_kdmp", self.direct_kdmp)
-            .with("backup_object_type", self.backup_object_type.to_json())
-            .with_some("schedule_policy_ref", self.schedule_policy_ref.as_ref().map(ToJson::to_json))
-            .build()
-    }
-}
-
-impl ToJson for Request {
-    fn to_json(&self) -> Json {
-        Fields::new()
-            .with("method", self.method)
-            .with("path", self.path)
-            .with("body", self.body.to_json())
-            .build()
-    }
-}
-
-crate::serialize_as_json!(
-    ObjectRef,
-    CreateMetadata,
-    ApiBackupType,
-    ApiObjectType,
-    BackupObjectType,
-    Body,
-    Request
-);

@@ -1,17 +1,22 @@
 //! Built-in scenarios: realistic clusters a docs page or a trainee can start from.
 
-use crate::json::{Fields, Json, ToJson};
+use serde::Serialize;
 
 use crate::config::{Cluster, Config, Provisioner};
 
-/// A ready-made cluster, by id.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// A ready-made cluster, by id. In JSON its id and title (`scenarioList()`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct Scenario {
+    /// The id a `scenario` attribute names.
     pub id: &'static str,
+    /// What it is, in a few words.
     pub title: &'static str,
+    #[serde(skip)]
     provisioners: &'static [(&'static str, &'static [(&'static str, bool)])],
+    #[serde(skip)]
     namespace: &'static str,
     /// The application cluster, as Portworx Backup lists it.
+    #[serde(skip)]
     cluster: &'static str,
 }
 
@@ -129,12 +134,3 @@ impl Scenario {
         }
     }
 }
-
-/// In JSON, a scenario is its id and title (`scenarioList()`).
-impl ToJson for Scenario {
-    fn to_json(&self) -> Json {
-        Fields::new().with("id", self.id).with("title", self.title).build()
-    }
-}
-
-crate::serialize_as_json!(Scenario);

@@ -1,11 +1,16 @@
-//! A shareable link for a whole form state: `v1.` then the config's JSON in base64url (no
-//! padding). Decoding goes through `Config::parse_with`, so a link gets every check and limit a
-//! config gets; a link from another version of the widget, or a damaged one, is told apart.
-//! The JSON text is printed and parsed by the platform (the browser's `JSON` in the widget,
-//! serde_json natively with the `text` feature), so the wasm carries no JSON code of its own.
+//! A shareable link for a whole form state: `v1.` then the JSON of its [`LinkState`] in
+//! base64url (no padding). Decoding reads that JSON as any config is read, so a link gets every
+//! check and limit a config gets; a link from another version of the widget, or a damaged one,
+//! is told apart. The JSON text is printed and parsed by the platform (serde_json natively with
+//! the `text` feature; in the widget, serde-wasm-bindgen's JS values and the browser's `JSON`),
+//! so the wasm carries no JSON text code of its own.
 
-use crate::config::Config;
-use crate::json::{Json, ToJson};
+use serde::Serialize;
+
+use crate::config::{
+    BackupKind, BackupLocation, BackupObject, Cluster, Config, SchedulePolicy, Selection, SnapshotClass,
+};
+use crate::types::Mode;
 
 /// The prefix of every link this version of the widget writes and reads.
 pub const PREFIX: &str = "v1.";
@@ -72,53 +77,106 @@ fn base64url_decode(text: &str) -> Result<Vec<u8>, String> {
     Ok(out)
 }
 
-/// The config's JSON without the keys that hold their default value, which parsing fills in again.
-fn compact_json(config: &Config) -> Json {
-    let (Json::Object(mut entries), Json::Object(defaults)) = (config.to_json(), Config::default().to_json())
-    else {
-        // Cannot happen: a config is always an object.
-        return Json::Null;
-    };
-    entries.retain(|(key, value)| {
-        !defaults.iter().any(|(default_key, default)| default_key == key && default == value)
-    });
-    for (key, value) in &mut entries {
-        let (true, Json::Array(provisioners)) = (key == "provisioners", value) else { continue };
-        for provisioner in provisioners {
-            if let Json::Object(fields) = provisioner {
-                fields.retain(|(key, value)| {
-                    !(key == "volumeSnapshotClasses" && *value == Json::Array(Vec::new()))
-                });
-            }
-        }
-    }
-    Json::Object(entries)
+/// A form state as a link holds it: the config's JSON without the keys that hold their default
+/// value (decoding fills them in again), and without a provisioner's empty VSC list.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct LinkState<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    provisioners: Option<Vec<LinkProvisioner<'a>>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    offload: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    cross_cloud: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    mode: Option<Mode>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    cluster: Option<&'a Cluster>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    org_id: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    backup_name: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    backup_locations: Option<&'a [BackupLocation]>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    backup_location: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    namespaces: Option<&'a [String]>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    backup_kind: Option<BackupKind>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    backup_object: Option<BackupObject>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    schedule_policies: Option<&'a [SchedulePolicy]>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    schedule_policy: Option<&'a str>,
 }
 
-/// Encodes a whole form state as link text: `v1.` and base64url of its compact JSON, printed
-/// by `print` (without spaces).
+/// A provisioner as a link holds it: its VSC list only when it has one.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct LinkProvisioner<'a> {
+    name: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    portworx: Option<bool>,
+    #[serde(skip_serializing_if = "<[SnapshotClass]>::is_empty")]
+    volume_snapshot_classes: &'a [SnapshotClass],
+    #[serde(skip_serializing_if = "Selection::is_auto")]
+    volume_snapshot_class: &'a Selection,
+}
+
+/// `value` unless it is `default`.
+fn changed<'a, T: PartialEq + ?Sized>(value: &'a T, default: &T) -> Option<&'a T> {
+    (value != default).then_some(value)
+}
+
+impl<'a> LinkState<'a> {
+    /// The parts of `config` that differ from a default config.
+    pub fn of(config: &'a Config) -> Self {
+        let defaults = Config::default();
+        let provisioners = changed(&config.provisioners, &defaults.provisioners).map(|provisioners| {
+            provisioners
+                .iter()
+                .map(|p| LinkProvisioner {
+                    name: &p.name,
+                    portworx: p.portworx,
+                    volume_snapshot_classes: &p.volume_snapshot_classes,
+                    volume_snapshot_class: &p.volume_snapshot_class,
+                })
+                .collect()
+        });
+        LinkState {
+            provisioners,
+            offload: changed(&config.offload, &defaults.offload).copied(),
+            cross_cloud: changed(&config.cross_cloud, &defaults.cross_cloud).copied(),
+            mode: changed(&config.mode, &defaults.mode).copied(),
+            cluster: config.cluster.as_ref(),
+            org_id: changed(config.org_id.as_str(), &defaults.org_id),
+            backup_name: changed(config.backup_name.as_str(), &defaults.backup_name),
+            backup_locations: changed(config.backup_locations.as_slice(), &defaults.backup_locations),
+            backup_location: config.backup_location.as_deref(),
+            namespaces: changed(config.namespaces.as_slice(), &defaults.namespaces),
+            backup_kind: changed(&config.backup_kind, &defaults.backup_kind).copied(),
+            backup_object: changed(&config.backup_object, &defaults.backup_object).copied(),
+            schedule_policies: changed(config.schedule_policies.as_slice(), &defaults.schedule_policies),
+            schedule_policy: config.schedule_policy.as_deref(),
+        }
+    }
+}
+
+/// Encodes a whole form state as link text: `v1.` and base64url of its [`LinkState`]'s compact
+/// JSON.
 ///
 /// A state whose link would be longer than `MAX_STATE_CHARS` does not decode; hosts can check
 /// the length before offering the link.
-pub fn encode_with(config: &Config, print: impl FnOnce(&Json) -> String) -> String {
-    format!("{PREFIX}{}", base64url_encode(print(&compact_json(config)).as_bytes()))
-}
-
-/// `encode_with` serde_json.
-#[cfg(feature = "text")]
 pub fn encode(config: &Config) -> String {
-    encode_with(config, crate::json::print)
+    let json = serde_json::to_string(&LinkState::of(config)).unwrap_or_default();
+    format!("{PREFIX}{}", base64url_encode(json.as_bytes()))
 }
 
-/// `decode_with` serde_json.
-#[cfg(feature = "text")]
+/// Decodes link text made by `encode` back into a validated form state (`Config::parse`), or
+/// says why it cannot.
 pub fn decode(text: &str) -> Result<Config, String> {
-    decode_with(text, crate::json::parse)
-}
-
-/// Decodes link text made by `encode` back into a validated form state, or says why it cannot;
-/// `parse` turns JSON text into a tree.
-pub fn decode_with(text: &str, parse: impl FnOnce(&str) -> Result<Json, String>) -> Result<Config, String> {
     if text.len() > MAX_STATE_CHARS {
         return Err(format!(
             "The link is {} characters long; a form state link is at most {MAX_STATE_CHARS} (64 KiB). Check that only the link was copied.",
@@ -139,7 +197,7 @@ pub fn decode_with(text: &str, parse: impl FnOnce(&str) -> Result<Json, String>)
     let bytes = base64url_decode(payload)?;
     let json = String::from_utf8(bytes)
         .map_err(|_| format!("The link is damaged: its content is not text; {COPY_AGAIN}"))?;
-    Config::parse_with(&json, parse)
+    Config::parse(&json)
         .map_err(|error| format!("The link's form state is not valid, so the form keeps its state: {error}"))
 }
 

@@ -1,10 +1,11 @@
 //! The plain vocabulary of the source: backup types, VSC options, modes.
 
-use crate::json::{Json, ToJson};
+use serde::{Deserialize, Serialize};
 
 /// What one provisioner's volumes get when the backup runs: one of the source's four backup
-/// types, or the fifth outcome, a failed backup.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+/// types, or the fifth outcome, a failed backup. In JSON its `id`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "kebab-case")]
 pub enum BackupType {
     PortworxCloudSnapshot,
     DirectKdmp,
@@ -58,15 +59,18 @@ impl BackupType {
     }
 }
 
-/// Whether a provisioner is Portworx's own or any other CSI provisioner.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+/// Whether a provisioner is Portworx's own or any other CSI provisioner. In JSON its `id`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
 pub enum ProvisionerKind {
     Portworx,
     NonPortworx,
 }
 
-/// The state of a provisioner's "Volume snapshot class" field, as Table 1 names it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+/// The state of a provisioner's "Volume snapshot class" field, as Table 1 names it. In JSON
+/// its `id`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
 pub enum VscOption {
     /// Portworx: the select is always disabled.
     Disabled,
@@ -102,16 +106,19 @@ impl VscOption {
     }
 }
 
-/// Portworx Backup's operation mode.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+/// Portworx Backup's operation mode. In JSON its `id`; a config reads it with
+/// `strict::choice`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
 pub enum Mode {
     #[default]
     Classic,
     Federated,
 }
 
-/// The level of a notice in the preview.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+/// The level of a notice in the preview. In JSON its `id`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
 pub enum Level {
     Info,
     Warning,
@@ -148,19 +155,3 @@ impl Level {
         }
     }
 }
-
-/// Each of these is its id in JSON.
-macro_rules! json_by_id {
-    ($($type:ty),*) => {
-        $(
-            impl ToJson for $type {
-                fn to_json(&self) -> Json {
-                    Json::from(self.id())
-                }
-            }
-        )*
-    };
-}
-
-json_by_id!(BackupType, ProvisionerKind, VscOption, Mode, Level);
-crate::serialize_as_json!(BackupType, ProvisionerKind, VscOption, Mode, Level);

@@ -3,8 +3,9 @@
 
 mod common;
 
+use backup_matrix::config::SchedulePolicy;
 use backup_matrix::config::{MAX_CONFIG_BYTES, MAX_NAME_LEN, MAX_PROVISIONERS, MAX_VSCS_PER_PROVISIONER};
-use backup_matrix::{Config, ConfigError, Provisioner};
+use backup_matrix::{Config, ConfigError, Provisioner, Selection};
 use common::*;
 use serde_json::{json, Value};
 
@@ -189,7 +190,11 @@ fn wrong_types_at_every_level() {
         (with("backupKind", json!("weekly")), "backupKind", "unknown variant"),
         (with("backupObject", json!("pod")), "backupObject", "unknown variant"),
         (with("schedulePolicies", json!([1])), "schedulePolicies[0]", "invalid type: integer"),
-        (with("offload", json!(1e300)), "offload", "invalid type: a number, expected a boolean"),
+        (
+            with("offload", json!(1e300)),
+            "offload",
+            "invalid type: floating point `1e+300`, expected a boolean",
+        ),
     ];
     for (config, path, message) in cases {
         check(&parse_err(&config), path, message, &config.to_string());
@@ -587,4 +592,200 @@ fn an_error_never_loses_its_path_or_message() {
     let error = parse_err(&third(json!({ "name": "a.example.com", "volumeSnapshotClass": "x" })));
     let value = serde_json::to_value(&error).unwrap();
     assert_eq!(value, json!({ "message": error.message, "path": "provisioners[2].volumeSnapshotClass" }));
+}
+
+#[test]
+fn volume_snapshot_class_absent_null_and_named_are_three_selections() {
+    let classes = json!([{ "name": "x" }, { "name": "y", "default": true }]);
+    let entry = |selection: Option<Value>| {
+        let mut entry = json!({ "name": "a.example.com", "volumeSnapshotClasses": classes });
+        if let Some(selection) = selection {
+            entry["volumeSnapshotClass"] = selection;
+        }
+        parse(&third(entry)).provisioners[2].clone()
+    };
+    assert_eq!(entry(None).volume_snapshot_class, Selection::Auto);
+    assert_eq!(entry(Some(json!(null))).volume_snapshot_class, Selection::NoClass);
+    assert_eq!(entry(Some(json!("x"))).volume_snapshot_class, Selection::Named("x".to_owned()));
+    // Written back as they were read: no key, null, the name.
+    let written = |p: Provisioner| serde_json::to_value(p).unwrap();
+    assert!(written(entry(None)).get("volumeSnapshotClass").is_none());
+    assert_eq!(written(entry(Some(json!(null))))["volumeSnapshotClass"], json!(null));
+    assert_eq!(written(entry(Some(json!("x"))))["volumeSnapshotClass"], json!("x"));
+}
+
+#[test]
+fn a_schedule_policy_is_a_name_or_an_object() {
+    let config = parse(&with(
+        "schedulePolicies",
+        json!(["daily", { "name": "weekly" }, { "name": "monthly", "uid": "u-1" }]),
+    ));
+    assert_eq!(
+        config.schedule_policies,
+        [
+            SchedulePolicy::new("daily", None),
+            SchedulePolicy::new("weekly", None),
+            SchedulePolicy::new("monthly", Some("u-1".to_owned()))
+        ]
+    );
+    // A name is written as a name, one with a uid as an object.
+    let written = serde_json::to_value(&config).unwrap();
+    assert_eq!(written["schedulePolicies"], json!(["daily", "weekly", { "name": "monthly", "uid": "u-1" }]));
+    // An error about the name points where the name is: the item, or its `name`.
+    check(
+        &parse_err(&with("schedulePolicies", json!(["Daily"]))),
+        "schedulePolicies[0]",
+        "not a valid name",
+        "string",
+    );
+    check(
+        &parse_err(&with("schedulePolicies", json!(["daily", { "name": "Daily" }]))),
+        "schedulePolicies[1].name",
+        "not a valid name",
+        "object",
+    );
+    check(
+        &parse_err(&with("schedulePolicies", json!([{ "name": "daily", "name2": "x" }]))),
+        "schedulePolicies[0].name2",
+        "unknown field `name2`",
+        "unknown key",
+    );
+    check(
+        &parse_err(&with("schedulePolicies", json!([{ "name": 7 }]))),
+        "schedulePolicies[0].name",
+        "invalid type: integer `7`, expected a string",
+        "wrong type",
+    );
+    check(
+        &parse_err(&with("schedulePolicies", json!([null]))),
+        "schedulePolicies[0]",
+        "invalid type: null",
+        "null",
+    );
+}
+
+#[test]
+fn a_repeated_key_is_an_error_at_every_level() {
+    let cases = [
+        (r#"{"provisioners": [{"name": "pxd.portworx.com"}], "mode": "classic", "mode": "classic"}"#, "mode"),
+        (
+            r#"{"provisioners": [{"name": "pxd.portworx.com"}], "cluster": {"name": "a", "uid": "u", "name": "b"}}"#,
+            "cluster.name",
+        ),
+        (
+            r#"{"provisioners": [{"name": "pxd.portworx.com"}], "schedulePolicies": [{"name": "a", "name": "b"}]}"#,
+            "schedulePolicies[0].name",
+        ),
+        (
+            r#"{"kubernetes": {"storageClasses": {"items": [{"metadata": {"name": "sc", "name": "sd"}, "provisioner": "a.b"}]}}}"#,
+            "kubernetes.storageClasses.items[0].metadata.name",
+        ),
+        (
+            r#"{"kubernetes": {"storageClasses": {"items": [{"metadata": {"name": "sc"}, "provisioner": "a.b", "provisioner": "c.d"}]}}}"#,
+            "kubernetes.storageClasses.items[0].provisioner",
+        ),
+    ];
+    for (text, path) in cases {
+        check(&parse_text_err(text), path, "duplicate field", text);
+    }
+    // An annotation given twice: Kubernetes would keep one of them; the widget says which key.
+    let annotations = r#"{"kubernetes": {
+        "storageClasses": {"items": [{"metadata": {"name": "sc"}, "provisioner": "a.b"}]},
+        "volumeSnapshotClasses": {"items": [{"metadata": {"name": "v", "annotations": {
+            "snapshot.storage.kubernetes.io/is-default-class": "false",
+            "other": "x",
+            "snapshot.storage.kubernetes.io/is-default-class": "true"}}, "driver": "a.b"}]}}}"#;
+    check(
+        &parse_text_err(annotations),
+        "kubernetes.volumeSnapshotClasses.items[0].metadata.annotations.snapshot.storage.kubernetes.io/is-default-class",
+        "duplicate key `snapshot.storage.kubernetes.io/is-default-class`",
+        "annotations",
+    );
+    // Different keys are fine, whatever their order.
+    let fine = annotations.replacen(
+        "\"snapshot.storage.kubernetes.io/is-default-class\": \"false\"",
+        "\"a\": \"b\"",
+        1,
+    );
+    assert!(Config::parse(&fine).unwrap().provisioners[0].volume_snapshot_classes[0].default);
+}
+
+#[test]
+fn an_unknown_key_is_named_in_the_message_and_the_path() {
+    let error = parse_err(&with("colour", json!("blue")));
+    check(&error, "colour", "unknown field `colour`, expected one of `provisioners`, `kubernetes`", "top");
+    let error = parse_err(&third(json!({ "name": "a.example.com", "snapshotClass": "x" })));
+    check(&error, "provisioners[2].snapshotClass", "unknown field `snapshotClass`", "in a list");
+    // Unknown Kubernetes fields are ignored, however deep, but not unknown keys of `kubernetes`.
+    let mut deep = json!("leaf");
+    for _ in 0..100 {
+        deep = json!({ "x": [deep] });
+    }
+    let cluster = json!({ "kubernetes": { "storageClasses": { "apiVersion": "v1", "metadata": deep, "items": [
+        { "metadata": { "name": "sc", "uid": "u", "labels": { "a": "b" } }, "provisioner": "a.b", "parameters": deep }
+    ] } } });
+    assert_eq!(parse(&cluster).provisioners[0].name, "a.b");
+    check(
+        &parse_err(&json!({ "kubernetes": { "pods": {} } })),
+        "kubernetes.pods",
+        "unknown field `pods`",
+        "kubernetes",
+    );
+}
+
+#[test]
+fn a_path_goes_through_lists_and_objects() {
+    let mut config =
+        json!({ "provisioners": [{ "name": "a.example.com" }, { "name": "b.example.com" }, { "name": 3 }] });
+    check(
+        &parse_err(&config),
+        "provisioners[2].name",
+        "invalid type: integer `3`, expected a string",
+        "type",
+    );
+    config["provisioners"][2]["name"] = json!("Bad Name");
+    check(&parse_err(&config), "provisioners[2].name", "not a valid provisioner name", "check");
+    config["provisioners"][2] = json!({ "name": "c.example.com", "volumeSnapshotClasses": [{ "name": "v" }, { "name": "w", "default": "yes" }] });
+    check(
+        &parse_err(&config),
+        "provisioners[2].volumeSnapshotClasses[1].default",
+        "expected a boolean",
+        "nested",
+    );
+    // The root: the whole config is of the wrong type.
+    check(&parse_text_err("[]"), "(root)", "invalid type: sequence, expected an object", "root");
+}
+
+#[test]
+fn an_object_is_never_an_array_of_its_fields() {
+    // serde_json would read a derived struct from an array of its values; a config does not.
+    let cases = [
+        (json!([[{ "name": "pxd.portworx.com" }], null, false]), "(root)"),
+        (json!({ "provisioners": [["pxd.portworx.com"]] }), "provisioners[0]"),
+        (with("cluster", json!(["prod"])), "cluster"),
+        (with("backupLocations", json!([["s3-backups", "s3"]])), "backupLocations[0]"),
+        (with("kubernetes", json!([null, null])), "kubernetes"),
+        (with("kubernetes", json!({ "storageClasses": ["List", []] })), "kubernetes.storageClasses"),
+        (
+            with("kubernetes", json!({ "storageClasses": { "items": [[null, { "name": "sc" }, "a.b"]] } })),
+            "kubernetes.storageClasses.items[0]",
+        ),
+        (
+            with(
+                "kubernetes",
+                json!({ "storageClasses": { "items": [{ "metadata": ["sc"], "provisioner": "a.b" }] } }),
+            ),
+            "kubernetes.storageClasses.items[0].metadata",
+        ),
+    ];
+    for (config, path) in cases {
+        check(&parse_err(&config), path, "invalid type: sequence, expected an object", &config.to_string());
+    }
+    // A choice is a string, never an enum's object form.
+    check(
+        &parse_err(&with("mode", json!({ "classic": null }))),
+        "mode",
+        "invalid type: map, expected a string",
+        "mode",
+    );
 }

@@ -4,7 +4,6 @@
 use backup_matrix::share;
 use leptos::prelude::*;
 
-use crate::js::{compact_json, parse_json};
 use crate::state::FormState;
 
 /// Replaces the hash of the page's URL, adding no history entry.
@@ -21,7 +20,7 @@ fn restore(state: FormState, notice: RwSignal<Option<String>>, kept: &str) {
     if hash.len() <= 1 {
         return;
     }
-    match share::decode_with(&hash, parse_json) {
+    match share::decode(&hash) {
         Ok(config) => {
             notice.set(None);
             if state.config.with_untracked(|c| *c != config) {
@@ -53,7 +52,7 @@ pub fn LinkState(
         // Gets the link it wrote last; its first run writes nothing: loading the page leaves
         // its URL as it is.
         Effect::new(move |written: Option<String>| {
-            let link = state.config.with(|config| share::encode_with(config, compact_json));
+            let link = state.config.with(share::encode);
             if written.is_some_and(|w| w != link) && link.len() <= share::MAX_STATE_CHARS {
                 write_hash(&link);
                 notice.set(None);

@@ -3,12 +3,11 @@
 //! stylesheet leaves the rest out).
 
 use backup_matrix::config::check_object_name;
-use backup_matrix::request::curl_with;
+use backup_matrix::request;
 use leptos::prelude::*;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 
-use crate::js::pretty_json;
 use crate::state::FormState;
 
 /// A short text for a JavaScript error: its message, or what it is.
@@ -75,14 +74,16 @@ pub fn TakeAway(
 ) -> impl IntoView {
     // What the last button did; `None` while a copy is under way.
     let done = RwSignal::new(None::<String>);
-    let json = move || state.request.with_untracked(crate::js::pretty);
+    let json = move || {
+        state.request.with_untracked(|request| serde_json::to_string_pretty(request).unwrap_or_default())
+    };
     let copy_json = move |_| {
         done.set(None);
         copy(&json(), "the request JSON", done);
     };
     let copy_curl = move |_| {
         done.set(None);
-        let curl = state.request.with_untracked(|request| curl_with(request, pretty_json));
+        let curl = state.request.with_untracked(request::curl);
         copy(&curl, "the curl command", done);
     };
     let save = move |_| {

@@ -1,12 +1,15 @@
-//! What a host hands in, as the form's state: the config's types and their defaults. Reading
-//! them from JSON is `read`; the rules their types cannot say are `checks`.
+//! What a host hands in, as the form's state: the config's types and their defaults, and their
+//! JSON (serde's derive, camelCase). Reading a whole config is `read`; the rules their types
+//! cannot say are `checks`.
 
 mod checks;
 mod read;
 
 use std::fmt;
 
-use crate::json::{Fields, Json, ToJson};
+use serde::{Deserialize, Serialize};
+
+use crate::strict;
 use crate::tables::PORTWORX_PROVISIONERS;
 use crate::types::{Mode, VscOption};
 
@@ -29,14 +32,18 @@ pub const MAX_CHOICES: usize = 100;
 /// The path used for errors about the config as a whole.
 pub const ROOT_PATH: &str = "(root)";
 
-/// A rejected config: what is wrong, and where.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// A rejected config: what is wrong, and where. In JSON `{ message, path }`, the
+/// `backup-config-error` detail.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ConfigError {
+    /// What is wrong, in words a host's user can act on.
     pub message: String,
+    /// The field, like `provisioners[2].name`; `(root)` for the config as a whole.
     pub path: String,
 }
 
 impl ConfigError {
+    /// An error at `path`; an empty path (or serde_path_to_error's `.`) is the root.
     pub fn new(path: impl Into<String>, message: impl Into<String>) -> Self {
         let path = path.into();
         let path = if path.is_empty() || path == "." { ROOT_PATH.to_owned() } else { path };
@@ -52,8 +59,10 @@ impl fmt::Display for ConfigError {
 
 impl std::error::Error for ConfigError {}
 
-/// Which volume snapshot class a provisioner's select holds.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+/// Which volume snapshot class a provisioner's select holds. In JSON: absent, `null` or a name
+/// (`strict::selection` reads it; `Provisioner` leaves `Auto` out when written).
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+#[serde(untagged)]
 pub enum Selection {
     /// Not said: the form preselects (the single VSC, or the default of several).
     #[default]
@@ -65,33 +74,43 @@ pub enum Selection {
 }
 
 impl Selection {
-    /// The select's value in JSON: absent for the preselection, `null` for no class.
-    fn to_json(&self) -> Option<Json> {
-        match self {
-            Selection::Auto => None,
-            Selection::NoClass => Some(Json::Null),
-            Selection::Named(name) => Some(Json::from(name)),
-        }
+    /// The form's preselection: written as no key at all.
+    pub fn is_auto(&self) -> bool {
+        *self == Selection::Auto
     }
 }
 
 /// A VolumeSnapshotClass of one provisioner.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "camelCase", expecting = "an object")]
 pub struct SnapshotClass {
+    /// The VSC's name (cluster-wide).
     pub name: String,
-    /// Annotated `snapshot.storage.kubernetes.io/is-default-class: "true"`.
+    /// Annotated `snapshot.storage.kubernetes.io/is-default-class: "true"`; written only when true.
+    #[serde(default, skip_serializing_if = "is_false")]
     pub default: bool,
 }
 
+/// `skip_serializing_if` for a flag the JSON leaves out when it is off.
+fn is_false(value: &bool) -> bool {
+    !*value
+}
+
 /// One CSI provisioner of the cluster: one row of Snapshot Class Mapping.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "camelCase", expecting = "an object")]
 pub struct Provisioner {
+    /// The provisioner (CSI driver) name, as StorageClasses name it.
     pub name: String,
     /// Marks a provisioner as Portworx's own beyond the two built-in names; `false` cannot
     /// unmark those two (their select is "Disabled (always)").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub portworx: Option<bool>,
+    /// Its VSCs, in the select's order.
+    #[serde(default, deserialize_with = "strict::objects")]
     pub volume_snapshot_classes: Vec<SnapshotClass>,
     /// The select's value; absent means the form's preselection.
+    #[serde(default, deserialize_with = "strict::selection", skip_serializing_if = "Selection::is_auto")]
     pub volume_snapshot_class: Selection,
 }
 
@@ -159,8 +178,9 @@ impl Provisioner {
     }
 }
 
-/// Where a backup is stored.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// Where a backup is stored; in JSON `s3`, `azure`, `google` or `nfs`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum LocationKind {
     S3,
     Azure,
@@ -169,6 +189,7 @@ pub enum LocationKind {
 }
 
 impl LocationKind {
+    /// The name the form shows.
     pub fn label(self) -> &'static str {
         match self {
             LocationKind::S3 => "S3",
@@ -180,24 +201,35 @@ impl LocationKind {
 }
 
 /// A backup location the user can pick.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "camelCase", expecting = "an object")]
 pub struct BackupLocation {
+    /// Portworx Backup's name of the location.
     pub name: String,
+    /// Its storage, JSON `type`.
+    #[serde(rename = "type", deserialize_with = "strict::choice")]
     pub kind: LocationKind,
     /// Portworx Backup's uid of the location, sent in `backup_location_ref` when given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub uid: Option<String>,
 }
 
 /// The application cluster the form backs up, as Portworx Backup knows it (`cluster_ref`).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "camelCase", expecting = "an object")]
 pub struct Cluster {
+    /// Portworx Backup's name of the cluster.
     pub name: String,
+    /// Its uid, sent in `cluster_ref` when given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub uid: Option<String>,
 }
 
-/// A schedule policy the user can pick: in JSON its name, or `{ name, uid? }`.
+/// A schedule policy the user can pick: in JSON its name, or `{ name, uid? }` (read by `read`,
+/// written by the `Serialize` below: its name alone when it has no uid).
 #[derive(Debug, Clone, Eq)]
 pub struct SchedulePolicy {
+    /// Portworx Backup's name of the policy.
     pub name: String,
     /// Portworx Backup's uid of the policy, sent in `schedule_policy_ref` when given.
     pub uid: Option<String>,
@@ -206,6 +238,7 @@ pub struct SchedulePolicy {
 }
 
 impl SchedulePolicy {
+    /// A policy by name, and by uid when known.
     pub fn new(name: impl Into<String>, uid: Option<String>) -> Self {
         SchedulePolicy { name: name.into(), uid, object: false }
     }
@@ -226,23 +259,29 @@ impl PartialEq for SchedulePolicy {
     }
 }
 
-/// Manual or scheduled.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+/// Manual or scheduled; in JSON `manual` or `scheduled`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum BackupKind {
+    /// A backup now (`BackupCreateRequest`).
     #[default]
     Manual,
+    /// A backup schedule (`BackupScheduleCreateRequest`).
     Scheduled,
 }
 
-/// What the backup takes: whole namespaces, or virtual machines.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+/// What the backup takes: whole namespaces, or virtual machines; in JSON `namespace` or `vm`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum BackupObject {
+    /// Whole namespaces.
     #[default]
     Namespace,
+    /// Virtual machines.
     Vm,
 }
 
-fn default_locations() -> Vec<BackupLocation> {
+pub(crate) fn default_locations() -> Vec<BackupLocation> {
     [
         ("s3-backups", LocationKind::S3),
         ("azure-backups", LocationKind::Azure),
@@ -254,45 +293,61 @@ fn default_locations() -> Vec<BackupLocation> {
     .collect()
 }
 
-fn default_schedule_policies() -> Vec<SchedulePolicy> {
+pub(crate) fn default_schedule_policies() -> Vec<SchedulePolicy> {
     vec![SchedulePolicy::new("daily", None), SchedulePolicy::new("weekly", None)]
 }
 
 /// The organisation of a config that names none: Portworx Backup's own default.
 pub const DEFAULT_ORG_ID: &str = "default";
 
-fn default_org_id() -> String {
+pub(crate) fn default_org_id() -> String {
     DEFAULT_ORG_ID.to_owned()
 }
 
-fn default_namespaces() -> Vec<String> {
+pub(crate) fn default_namespaces() -> Vec<String> {
     vec!["default".to_owned()]
 }
 
-/// The whole state of one Create Backup form, as JSON (camelCase). A parsed config is
-/// normalised: its `kubernetes` lists are folded into `provisioners`.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// The whole state of one Create Backup form, as JSON (camelCase; optional keys only when
+/// set). A parsed config is normalised: its `kubernetes` lists are folded into `provisioners`,
+/// so a config never writes them. Read with `Config::parse`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Config {
+    /// One per CSI provisioner of the cluster, in the form's order.
     pub provisioners: Vec<Provisioner>,
+    /// Offload CSI snapshots to backup location.
     pub offload: bool,
+    /// Cross Cloud Backup/Restore.
     pub cross_cloud: bool,
+    /// Portworx Backup's operation mode.
     pub mode: Mode,
     /// The application cluster backed up (`cluster_ref`); none means Create is blocked.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub cluster: Option<Cluster>,
     /// `metadata.org_id`: the Portworx Backup organisation.
     pub org_id: String,
     /// `metadata.name` of the backup.
     pub backup_name: String,
+    /// The locations the user can pick.
     pub backup_locations: Vec<BackupLocation>,
     /// The chosen location's name; absent means the first.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub backup_location: Option<String>,
+    /// The namespaces backed up.
     pub namespaces: Vec<String>,
+    /// Manual or scheduled.
     pub backup_kind: BackupKind,
+    /// Namespaces or virtual machines.
     pub backup_object: BackupObject,
+    /// The schedule policies the user can pick.
     pub schedule_policies: Vec<SchedulePolicy>,
     /// The chosen policy for a scheduled backup; absent means the first.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub schedule_policy: Option<String>,
-    /// VSCs from `kubernetes` whose driver has no StorageClass: `(vsc, driver)`.
+    /// VSCs from `kubernetes` whose driver has no StorageClass: `(vsc, driver)`. Not written:
+    /// the lists they come from are folded in.
+    #[serde(skip)]
     pub unmatched_snapshot_classes: Vec<(String, String)>,
 }
 
@@ -317,6 +372,7 @@ impl Default for Config {
         }
     }
 }
+
 impl Config {
     /// The chosen backup location, after the form's preselection.
     pub fn location(&self) -> Option<&BackupLocation> {
@@ -335,116 +391,18 @@ impl Config {
     }
 }
 
-impl ToJson for ConfigError {
-    fn to_json(&self) -> Json {
-        Fields::new().with("message", &self.message).with("path", &self.path).build()
-    }
-}
-
-impl ToJson for SnapshotClass {
-    fn to_json(&self) -> Json {
-        Fields::new().with("name", &self.name).with_some("default", self.default.then_some(true)).build()
-    }
-}
-
-impl ToJson for Provisioner {
-    fn to_json(&self) -> Json {
-        Fields::new()
-            .with("name", &self.name)
-            .with_some("portworx", self.portworx)
-            .with("volumeSnapshotClasses", self.volume_snapshot_classes.to_json())
-            .with_some("volumeSnapshotClass", self.volume_snapshot_class.to_json())
-            .build()
-    }
-}
-
-impl ToJson for LocationKind {
-    fn to_json(&self) -> Json {
-        Json::from(match self {
-            LocationKind::S3 => "s3",
-            LocationKind::Azure => "azure",
-            LocationKind::Google => "google",
-            LocationKind::Nfs => "nfs",
-        })
-    }
-}
-
-impl ToJson for BackupLocation {
-    fn to_json(&self) -> Json {
-        Fields::new()
-            .with("name", &self.name)
-            .with("type", self.kind.to_json())
-            .with_some("uid", self.uid.as_ref())
-            .build()
-    }
-}
-
-impl ToJson for Cluster {
-    fn to_json(&self) -> Json {
-        Fields::new().with("name", &self.name).with_some("uid", self.uid.as_ref()).build()
-    }
-}
-
 /// A policy without a uid is its name; with one, `{ name, uid }`.
-impl ToJson for SchedulePolicy {
-    fn to_json(&self) -> Json {
+impl Serialize for SchedulePolicy {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
         match &self.uid {
-            None => Json::from(&self.name),
-            Some(uid) => Fields::new().with("name", &self.name).with("uid", uid).build(),
+            None => serializer.serialize_str(&self.name),
+            Some(uid) => {
+                let mut object = serializer.serialize_struct("SchedulePolicy", 2)?;
+                object.serialize_field("name", &self.name)?;
+                object.serialize_field("uid", uid)?;
+                object.end()
+            }
         }
     }
 }
-
-impl ToJson for BackupKind {
-    fn to_json(&self) -> Json {
-        Json::from(match self {
-            BackupKind::Manual => "manual",
-            BackupKind::Scheduled => "scheduled",
-        })
-    }
-}
-
-impl ToJson for BackupObject {
-    fn to_json(&self) -> Json {
-        Json::from(match self {
-            BackupObject::Namespace => "namespace",
-            BackupObject::Vm => "vm",
-        })
-    }
-}
-
-/// camelCase keys; the optional ones only when set. The `kubernetes` lists are folded in by
-/// then, so a config never writes them.
-impl ToJson for Config {
-    fn to_json(&self) -> Json {
-        Fields::new()
-            .with("provisioners", self.provisioners.to_json())
-            .with("offload", self.offload)
-            .with("crossCloud", self.cross_cloud)
-            .with("mode", self.mode.to_json())
-            .with_some("cluster", self.cluster.as_ref().map(ToJson::to_json))
-            .with("orgId", &self.org_id)
-            .with("backupName", &self.backup_name)
-            .with("backupLocations", self.backup_locations.to_json())
-            .with_some("backupLocation", self.backup_location.as_ref())
-            .with("namespaces", self.namespaces.as_slice())
-            .with("backupKind", self.backup_kind.to_json())
-            .with("backupObject", self.backup_object.to_json())
-            .with("schedulePolicies", self.schedule_policies.to_json())
-            .with_some("schedulePolicy", self.schedule_policy.as_ref())
-            .build()
-    }
-}
-
-crate::serialize_as_json!(
-    ConfigError,
-    SnapshotClass,
-    Provisioner,
-    LocationKind,
-    BackupLocation,
-    Cluster,
-    SchedulePolicy,
-    BackupKind,
-    BackupObject,
-    Config
-);

@@ -1,46 +1,111 @@
-//! Reading a config from JSON: the tree into the config's types, strictly, then the
-//! `kubernetes` lists folded in and the result checked. Every error names its field.
+//! Reading a config: serde's derive into the config's types (kept strict by `crate::strict`),
+//! every error with its path (serde_path_to_error), then the `kubernetes` lists folded in and
+//! the result checked. One entry point over any self-describing `Deserializer`:
+//! serde_json's text natively (`Config::parse`), JS values in the widget.
+
+use std::fmt;
+
+use serde::de::{self, Deserializer, MapAccess, Visitor};
+use serde::Deserialize;
 
 use super::{
-    BackupKind, BackupLocation, BackupObject, Cluster, Config, ConfigError, FieldPaths, LocationKind,
-    Provisioner, SchedulePolicy, Selection, SnapshotClass, MAX_CONFIG_BYTES, ROOT_PATH,
+    default_locations, default_namespaces, default_org_id, default_schedule_policies, BackupKind,
+    BackupLocation, BackupObject, Cluster, Config, ConfigError, FieldPaths, Provisioner, SchedulePolicy,
+    MAX_CONFIG_BYTES, ROOT_PATH,
 };
-use crate::json::{Error, Json, Node};
-use crate::kubernetes::{KubernetesInput, ObjectList, ObjectMeta, StorageClass, VolumeSnapshotClass};
+use crate::kubernetes::KubernetesInput;
+use crate::strict;
 use crate::types::Mode;
 
-impl Config {
-    /// Parses, limits, normalises and validates a config given as JSON text (serde_json).
-    #[cfg(feature = "text")]
-    pub fn parse(text: &str) -> Result<Config, ConfigError> {
-        Config::parse_with(text, crate::json::parse)
-    }
+/// A config as a host writes it: the config's own keys, and the `kubernetes` lists still to
+/// fold in. An absent key keeps its default; only an optional one may be `null`.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "camelCase", expecting = "an object")]
+struct ConfigDocument {
+    #[serde(default, deserialize_with = "strict::objects")]
+    provisioners: Vec<Provisioner>,
+    #[serde(default, deserialize_with = "strict::optional_object")]
+    kubernetes: Option<KubernetesInput>,
+    #[serde(default)]
+    offload: bool,
+    #[serde(default)]
+    cross_cloud: bool,
+    #[serde(default, deserialize_with = "strict::choice")]
+    mode: Mode,
+    #[serde(default, deserialize_with = "strict::optional_object")]
+    cluster: Option<Cluster>,
+    #[serde(default = "default_org_id")]
+    org_id: String,
+    #[serde(default)]
+    backup_name: String,
+    #[serde(default = "default_locations", deserialize_with = "strict::objects")]
+    backup_locations: Vec<BackupLocation>,
+    #[serde(default)]
+    backup_location: Option<String>,
+    #[serde(default = "default_namespaces")]
+    namespaces: Vec<String>,
+    #[serde(default, deserialize_with = "strict::choice")]
+    backup_kind: BackupKind,
+    #[serde(default, deserialize_with = "strict::choice")]
+    backup_object: BackupObject,
+    #[serde(default = "default_schedule_policies")]
+    schedule_policies: Vec<SchedulePolicy>,
+    #[serde(default)]
+    schedule_policy: Option<String>,
+}
 
-    /// `parse`, with the JSON parser the platform has (the browser's `JSON.parse` in the
-    /// widget): it turns the text into a tree, or says why it cannot.
-    pub fn parse_with(
-        text: &str,
-        parse_json: impl FnOnce(&str) -> Result<Json, String>,
-    ) -> Result<Config, ConfigError> {
-        if text.len() > MAX_CONFIG_BYTES {
+impl ConfigDocument {
+    /// Folds the `kubernetes` lists in and checks the result.
+    fn normalized(self) -> Result<Config, ConfigError> {
+        let config = Config {
+            provisioners: self.provisioners,
+            offload: self.offload,
+            cross_cloud: self.cross_cloud,
+            mode: self.mode,
+            cluster: self.cluster,
+            org_id: self.org_id,
+            backup_name: self.backup_name,
+            backup_locations: self.backup_locations,
+            backup_location: self.backup_location,
+            namespaces: self.namespaces,
+            backup_kind: self.backup_kind,
+            backup_object: self.backup_object,
+            schedule_policies: self.schedule_policies,
+            schedule_policy: self.schedule_policy,
+            unmatched_snapshot_classes: Vec::new(),
+        };
+        config.normalized(self.kubernetes)
+    }
+}
+
+impl Config {
+    /// An error unless `bytes` of JSON text are within `MAX_CONFIG_BYTES` (256 KiB).
+    pub fn check_size(bytes: usize) -> Result<(), ConfigError> {
+        if bytes > MAX_CONFIG_BYTES {
             return Err(ConfigError::new(
                 ROOT_PATH,
                 format!(
-                    "the config is {} bytes of JSON; at most {} bytes (256 KiB) are accepted",
-                    text.len(),
-                    MAX_CONFIG_BYTES
+                    "the config is {bytes} bytes of JSON; at most {MAX_CONFIG_BYTES} bytes (256 KiB) are accepted"
                 ),
             ));
         }
-        let tree = parse_json(text).map_err(|message| ConfigError::new(ROOT_PATH, message))?;
-        Config::from_json(&tree)
+        Ok(())
     }
 
-    /// Reads, normalises and validates a config from a parsed JSON tree.
-    pub fn from_json(tree: &Json) -> Result<Config, ConfigError> {
-        let (config, kubernetes) =
-            config(&Node::root(tree)).map_err(|error| ConfigError::new(error.path, error.message))?;
-        config.normalized(kubernetes)
+    /// Parses, limits, normalises and validates a config given as JSON text (serde_json). Text
+    /// that is not JSON is an error at `(root)`, whatever field it was in.
+    pub fn parse(text: &str) -> Result<Config, ConfigError> {
+        Config::check_size(text.len())?;
+        let mut json = serde_json::Deserializer::from_str(text);
+        let document = read(&mut json).and_then(|document| match json.end() {
+            Ok(()) => Ok(document),
+            Err(error) => Err((String::new(), error)),
+        });
+        match document {
+            Ok(document) => document.normalized(),
+            Err((path, error)) if error.is_data() => Err(field_error(path, message_without_position(&error))),
+            Err((_, error)) => Err(ConfigError::new(ROOT_PATH, format!("not valid JSON: {error}"))),
+        }
     }
 
     /// Folds the `kubernetes` lists into `provisioners`, then validates the result. Errors
@@ -65,178 +130,77 @@ impl Config {
     }
 }
 
-/// The keys of a config, in the order the SPEC lists them.
-const CONFIG_KEYS: &[&str] = &[
-    "provisioners",
-    "kubernetes",
-    "offload",
-    "crossCloud",
-    "mode",
-    "cluster",
-    "orgId",
-    "backupName",
-    "backupLocations",
-    "backupLocation",
-    "namespaces",
-    "backupKind",
-    "backupObject",
-    "schedulePolicies",
-    "schedulePolicy",
-];
-
-/// The config's own fields, and its `kubernetes` lists still to fold in; an absent key keeps
-/// its default, and only an optional one may be `null`.
-fn config(node: &Node) -> Result<(Config, Option<KubernetesInput>), Error> {
-    let object = node.object(CONFIG_KEYS)?;
-    let mut config = Config::default();
-    if let Some(node) = object.get("provisioners")? {
-        config.provisioners = node.list(provisioner)?;
-    }
-    let kubernetes = object.optional("kubernetes")?.map(|node| kubernetes(&node)).transpose()?;
-    if let Some(node) = object.get("offload")? {
-        config.offload = node.bool()?;
-    }
-    if let Some(node) = object.get("crossCloud")? {
-        config.cross_cloud = node.bool()?;
-    }
-    if let Some(node) = object.get("mode")? {
-        config.mode = [Mode::Classic, Mode::Federated][node.choice(&["classic", "federated"])?];
-    }
-    config.cluster = object.optional("cluster")?.map(|node| cluster(&node)).transpose()?;
-    if let Some(node) = object.get("orgId")? {
-        config.org_id = node.string()?;
-    }
-    if let Some(node) = object.get("backupName")? {
-        config.backup_name = node.string()?;
-    }
-    if let Some(node) = object.get("backupLocations")? {
-        config.backup_locations = node.list(location)?;
-    }
-    config.backup_location = object.optional("backupLocation")?.map(|node| node.string()).transpose()?;
-    if let Some(node) = object.get("namespaces")? {
-        config.namespaces = node.list(|node| node.string())?;
-    }
-    if let Some(node) = object.get("backupKind")? {
-        config.backup_kind =
-            [BackupKind::Manual, BackupKind::Scheduled][node.choice(&["manual", "scheduled"])?];
-    }
-    if let Some(node) = object.get("backupObject")? {
-        config.backup_object =
-            [BackupObject::Namespace, BackupObject::Vm][node.choice(&["namespace", "vm"])?];
-    }
-    if let Some(node) = object.get("schedulePolicies")? {
-        config.schedule_policies = node.list(schedule_policy)?;
-    }
-    config.schedule_policy = object.optional("schedulePolicy")?.map(|node| node.string()).transpose()?;
-    Ok((config, kubernetes))
+/// The document, or where it went wrong (a path like `provisioners[2].name`, `.` for the
+/// root) and the deserializer's error.
+fn read<'de, D: Deserializer<'de>>(deserializer: D) -> Result<ConfigDocument, (String, D::Error)> {
+    let mut track = serde_path_to_error::Track::new();
+    strict::object(serde_path_to_error::Deserializer::new(deserializer, &mut track))
+        .map_err(|error| (track.path().to_string(), error))
 }
 
-fn provisioner(node: &Node) -> Result<Provisioner, Error> {
-    let object = node.object(&["name", "portworx", "volumeSnapshotClasses", "volumeSnapshotClass"])?;
-    let mut provisioner = Provisioner::new(&object.required("name")?.string()?, &[]);
-    provisioner.portworx = object.optional("portworx")?.map(|node| node.bool()).transpose()?;
-    if let Some(node) = object.get("volumeSnapshotClasses")? {
-        provisioner.volume_snapshot_classes = node.list(snapshot_class)?;
-    }
-    if let Some(node) = object.get("volumeSnapshotClass")? {
-        // A JSON null here is "No snapshot class" chosen; an absent key leaves the preselection.
-        provisioner.volume_snapshot_class = match node.json() {
-            Json::Null => Selection::NoClass,
-            _ => Selection::Named(node.string()?),
-        };
-    }
-    Ok(provisioner)
+/// An error at `path`. serde raises a missing or repeated key on the object that holds it, so
+/// the key named by the message is added to the path: the error then points at the field.
+fn field_error(path: String, message: String) -> ConfigError {
+    let path = if path == "." { String::new() } else { path };
+    let path = match field_named_by(&message) {
+        Some(field) if path.is_empty() => field.to_owned(),
+        Some(field) => format!("{path}.{field}"),
+        None => path,
+    };
+    ConfigError::new(path, message)
 }
 
-fn snapshot_class(node: &Node) -> Result<SnapshotClass, Error> {
-    let object = node.object(&["name", "default"])?;
-    let name = object.required("name")?.string()?;
-    let default = object.get("default")?.map(|node| node.bool()).transpose()?.unwrap_or(false);
-    Ok(SnapshotClass { name, default })
+/// The key that a "missing field", "duplicate field" or "duplicate key" message names.
+fn field_named_by(message: &str) -> Option<&str> {
+    ["missing field `", "duplicate field `", strict::DUPLICATE_KEY]
+        .into_iter()
+        .find_map(|prefix| message.strip_prefix(prefix)?.strip_suffix('`'))
 }
 
-fn cluster(node: &Node) -> Result<Cluster, Error> {
-    let object = node.object(&["name", "uid"])?;
-    Ok(Cluster {
-        name: object.required("name")?.string()?,
-        uid: object.optional("uid")?.map(|node| node.string()).transpose()?,
-    })
+/// serde_json's message without " at line 1 column 42": the path says where.
+fn message_without_position(error: &serde_json::Error) -> String {
+    let message = error.to_string();
+    let position = format!(" at line {} column {}", error.line(), error.column());
+    message.strip_suffix(&position).unwrap_or(&message).to_owned()
 }
 
-fn location(node: &Node) -> Result<BackupLocation, Error> {
-    let object = node.object(&["name", "type", "uid"])?;
-    let name = object.required("name")?.string()?;
-    let kinds = [LocationKind::S3, LocationKind::Azure, LocationKind::Google, LocationKind::Nfs];
-    let kind = kinds[object.required("type")?.choice(&["s3", "azure", "google", "nfs"])?];
-    let uid = object.optional("uid")?.map(|node| node.string()).transpose()?;
-    Ok(BackupLocation { name, kind, uid })
+/// A schedule policy's object form: `{ name, uid? }`.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "camelCase", expecting = "an object")]
+struct PolicyObject {
+    name: String,
+    #[serde(default)]
+    uid: Option<String>,
 }
 
-/// A policy's name, or an object `{ name, uid? }`.
-fn schedule_policy(node: &Node) -> Result<SchedulePolicy, Error> {
-    match node.json() {
-        Json::String(name) => Ok(SchedulePolicy::new(name.clone(), None)),
-        Json::Object(_) => {
-            let object = node.object(&["name", "uid"])?;
-            let name = object.required("name")?.string()?;
-            let uid = object.optional("uid")?.map(|node| node.string()).transpose()?;
-            Ok(SchedulePolicy { object: true, ..SchedulePolicy::new(name, uid) })
-        }
-        _ => Err(node.invalid("a schedule policy name, or an object { name, uid }")),
+/// A policy's name, or an object `{ name, uid? }`; the object form is remembered, so that an
+/// error about the name points at `.name`.
+impl<'de> Deserialize<'de> for SchedulePolicy {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(PolicyVisitor)
     }
 }
 
-fn kubernetes(node: &Node) -> Result<KubernetesInput, Error> {
-    let object = node.object(&["storageClasses", "volumeSnapshotClasses"])?;
-    Ok(KubernetesInput {
-        storage_classes: object
-            .optional("storageClasses")?
-            .map(|node| list(&node, storage_class))
-            .transpose()?,
-        volume_snapshot_classes: object
-            .optional("volumeSnapshotClasses")?
-            .map(|node| list(&node, volume_snapshot_class))
-            .transpose()?,
-    })
-}
+struct PolicyVisitor;
 
-/// A Kubernetes list; its other fields (`apiVersion`, `metadata`) are ignored, as are the
-/// fields of its items this widget does not use.
-fn list<T>(node: &Node, item: fn(&Node) -> Result<T, Error>) -> Result<ObjectList<T>, Error> {
-    let object = node.lenient_object()?;
-    Ok(ObjectList { kind: kind(&object.optional("kind")?)?, items: object.required("items")?.list(item)? })
-}
+impl<'de> Visitor<'de> for PolicyVisitor {
+    type Value = SchedulePolicy;
 
-fn kind(node: &Option<Node>) -> Result<Option<String>, Error> {
-    node.as_ref().map(|node| node.string()).transpose()
-}
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a schedule policy name, or an object { name, uid }")
+    }
 
-fn storage_class(node: &Node) -> Result<StorageClass, Error> {
-    let object = node.lenient_object()?;
-    Ok(StorageClass {
-        kind: kind(&object.optional("kind")?)?,
-        metadata: metadata(&object.required("metadata")?)?,
-        provisioner: object.required("provisioner")?.string()?,
-    })
-}
+    fn visit_str<E: de::Error>(self, name: &str) -> Result<SchedulePolicy, E> {
+        Ok(SchedulePolicy::new(name, None))
+    }
 
-fn volume_snapshot_class(node: &Node) -> Result<VolumeSnapshotClass, Error> {
-    let object = node.lenient_object()?;
-    Ok(VolumeSnapshotClass {
-        kind: kind(&object.optional("kind")?)?,
-        metadata: metadata(&object.required("metadata")?)?,
-        driver: object.required("driver")?.string()?,
-    })
-}
+    fn visit_string<E: de::Error>(self, name: String) -> Result<SchedulePolicy, E> {
+        Ok(SchedulePolicy::new(name, None))
+    }
 
-fn metadata(node: &Node) -> Result<ObjectMeta, Error> {
-    let object = node.lenient_object()?;
-    Ok(ObjectMeta {
-        name: object.required("name")?.string()?,
-        annotations: object
-            .get("annotations")?
-            .map(|node| node.string_map())
-            .transpose()?
-            .unwrap_or_default(),
-    })
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<SchedulePolicy, A::Error> {
+        let PolicyObject { name, uid } =
+            PolicyObject::deserialize(de::value::MapAccessDeserializer::new(map))?;
+        Ok(SchedulePolicy { object: true, ..SchedulePolicy::new(name, uid) })
+    }
 }
