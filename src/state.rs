@@ -10,8 +10,7 @@ use leptos::prelude::*;
 static NEXT_ROW: AtomicU32 = AtomicU32::new(1);
 
 /// Why Create sends nothing while the backup would fail: the preview says why, and how to fix it.
-const FAILS_BLOCKER: &str =
-    "The backup fails, so Create sends nothing: \"What this backup will be\" says why and how to fix it.";
+const FAILS_BLOCKER: &str = "The backup fails, so Create sends nothing: turn on Offload or Cross Cloud Backup/Restore, or choose a class. The preview says which provisioners.";
 
 /// The reactive state of one widget. The config is the only source; the decision, the
 /// request and what blocks Create are memos over it, so the view never restates a rule.
