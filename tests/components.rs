@@ -112,7 +112,7 @@ async fn provisioner_without_classes_is_disabled_with_no_options() {
 async fn single_classes_are_auto_populated() {
     let f = fixture(None, Some("mixed"), None);
     settle().await;
-    assert_eq!(f.options(EBS), vec![("ebs-vsc".to_owned(), "ebs-vsc (default)".to_owned())]);
+    assert_eq!(f.options(EBS), vec![("ebs-vsc".to_owned(), "ebs-vsc (default): CSI snapshot".to_owned())]);
     assert_eq!(f.select(EBS).value(), "ebs-vsc");
     assert!(!f.select(EBS).disabled());
     assert_eq!(f.select(AZURE).value(), "csi-azuredisk-vsc");
@@ -187,15 +187,15 @@ async fn a_new_config_updates_the_rows_that_changed_and_keeps_the_others() {
     let f = fixture(Some(&config(r#"{"name":"ebs-vsc","default":true}"#)), None, None);
     settle().await;
     let other = f.select("Volume snapshot class for a.csi.example.com");
-    assert_eq!(f.options(EBS), [("ebs-vsc".to_owned(), "ebs-vsc (default)".to_owned())]);
+    assert_eq!(f.options(EBS), [("ebs-vsc".to_owned(), "ebs-vsc (default): CSI snapshot".to_owned())]);
     f.widget.update(config(r#"{"name":"ebs-vsc"},{"name":"ebs-gp3","default":true}"#).into(), None);
     settle().await;
     assert_eq!(
         f.options(EBS),
         [
-            (String::new(), "No snapshot class".to_owned()),
-            ("ebs-vsc".to_owned(), "ebs-vsc".to_owned()),
-            ("ebs-gp3".to_owned(), "ebs-gp3 (default)".to_owned()),
+            (String::new(), "No snapshot class: Backup creation fails".to_owned()),
+            ("ebs-vsc".to_owned(), "ebs-vsc: CSI snapshot".to_owned()),
+            ("ebs-gp3".to_owned(), "ebs-gp3 (default): CSI snapshot".to_owned()),
         ]
     );
     assert_eq!(f.select(EBS).value(), "ebs-gp3");
@@ -395,4 +395,30 @@ async fn unmount_empties_the_element_and_later_calls_do_nothing() {
     settle().await;
     assert_eq!(f.root.child_element_count(), 0);
     assert_eq!(f.widget.update(JsValue::UNDEFINED, Some("aws-ebs".into())), None);
+}
+
+#[wasm_bindgen_test]
+async fn each_option_says_what_it_would_change_before_it_is_taken() {
+    let f = fixture(None, Some("mixed"), None);
+    settle().await;
+    let offload = f.described_by(&f.control(OFFLOAD));
+    assert!(offload.contains("efs.csi.aws.com → Direct KDMP backup (Table 1, row 3)"), "{offload}");
+    assert!(offload.contains("the backup can then be created"), "{offload}");
+    let cross_cloud = f.described_by(&f.control(CROSS_CLOUD));
+    assert!(cross_cloud.starts_with("A direct KDMP backup") && cross_cloud.contains("Turning this on:"), "{cross_cloud}");
+    f.toggle(OFFLOAD).await;
+    let offload = f.described_by(&f.control(OFFLOAD));
+    assert!(offload.contains("Turning this off: efs.csi.aws.com → Backup creation fails"), "{offload}");
+    assert!(offload.contains("the backup would then fail"), "{offload}");
+    f.toggle(OFFLOAD).await;
+    // Every option of every select: choosing it gives, in the preview, what its label promised.
+    for (name, provisioner) in [(EBS, "ebs.csi.aws.com"), (AZURE, "disk.csi.azure.com"), (GCE, "pd.csi.storage.gke.io")] {
+        for (value, label) in f.options(name) {
+            f.choose(name, &value).await;
+            let (_, line) = f.outcome(provisioner);
+            let promised = label.rsplit(": ").next().unwrap().to_owned();
+            assert!(line.contains(&promised), "{name} {value:?}: {label:?} promised {promised:?}, the preview says {line:?}");
+        }
+    }
+    assert_eq!(f.all("[role='status']").len(), 1, "the descriptions are no live regions");
 }

@@ -13,8 +13,8 @@
 #   Change  a select or checkbox change -> updated preview text, median and p95 over
 #           BENCH_CHANGES (1000) changes, for `mixed` and for 200 provisioners x 50 VSCs;
 #   Memory  wasm linear memory and JS heap (after a forced GC) after start, 1 and 50 widgets;
-#   Engine  `decide` natively (criterion) for 1, 10 and 200 provisioners, and for 200 with `whatIf`
-#           (`decide` + `what_if`) and `what_if` alone.
+#   Engine  `decide` natively (criterion) for 1, 10 and 200 provisioners (its Decision carries
+#           `whatIf`), and `what_if` alone for 200.
 # The node parts are in tools/bench/*.mjs. Needs what ./dev installs: Rust with the wasm32
 # target, trunk, wasm-bindgen, node_modules (binaryen, playwright-core) and Chromium
 # (CHROMIUM_PATH, default /usr/bin/chromium). Progress goes to stderr, the table to stdout.

@@ -1,5 +1,7 @@
 //! The two backup-level options, and the Create button.
 
+use backup_matrix::what_if::{CheckboxFlipped, WhatIf};
+use backup_matrix::Config;
 use leptos::prelude::*;
 
 use super::fields::Checkbox;
@@ -13,6 +15,13 @@ pub fn Options(
     state: FormState,
 ) -> impl IntoView {
     let config = state.config;
+    let decision = state.decision;
+    let consequence = move |flag: fn(&Config) -> bool, flipped: fn(&WhatIf) -> &CheckboxFlipped| {
+        Signal::derive(move || {
+            let on = config.with(flag);
+            decision.with(|d| flipped(&d.what_if).describe(on, d.can_create))
+        })
+    };
     view! {
         <fieldset class="cbw-group">
             <legend>"Options"</legend>
@@ -20,6 +29,7 @@ pub fn Options(
                 id="offload"
                 label="Offload CSI snapshots to backup location"
                 hint="KDMP copies each CSI snapshot to the backup location; without a class, KDMP backs the volume up directly.".to_owned()
+                consequence=consequence(|c| c.offload, |w| &w.offload)
                 checked=Signal::derive(move || config.with(|c| c.offload))
                 on_change=Callback::new(move |on| state.edit(|c| c.offload = on))
             />
@@ -27,6 +37,7 @@ pub fn Options(
                 id="cross-cloud"
                 label="Cross Cloud Backup/Restore"
                 hint="A direct KDMP backup of every volume, to restore on another cloud.".to_owned()
+                consequence=consequence(|c| c.cross_cloud, |w| &w.cross_cloud)
                 checked=Signal::derive(move || config.with(|c| c.cross_cloud))
                 on_change=Callback::new(move |on| state.edit(|c| c.cross_cloud = on))
             />

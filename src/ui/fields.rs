@@ -136,16 +136,20 @@ pub fn SelectField(
     }
 }
 
-/// A checkbox with its label and a hint.
+/// A checkbox with its label, a hint, and a line on what turning it on or off would change.
 #[component]
 pub fn Checkbox(
-    /// The input's id; `{id}-hint` names the hint.
+    /// The input's id; `{id}-hint` and `{id}-if` name the two lines under it.
     id: &'static str,
     /// The visible label, which is also the accessible name.
     label: &'static str,
     /// What the option does.
     #[prop(into)]
     hint: Signal<String>,
+    /// What turning it the other way would change: part of its description, heard when the
+    /// checkbox is focused, not announced on every change.
+    #[prop(into)]
+    consequence: Signal<String>,
     /// Whether it is on.
     #[prop(into)]
     checked: Signal<bool>,
@@ -153,17 +157,19 @@ pub fn Checkbox(
     on_change: Callback<bool>,
 ) -> impl IntoView {
     let hint_id = format!("{id}-hint");
+    let consequence_id = format!("{id}-if");
     view! {
         <div class="cbw-flag">
             <input
                 type="checkbox"
                 id=id
-                aria-describedby=hint_id.clone()
+                aria-describedby=format!("{hint_id} {consequence_id}")
                 prop:checked=checked
                 on:change=move |ev| on_change.run(event_target_checked(&ev))
             />
             <label for=id>{label}</label>
             <p class="cbw-hint" id=hint_id>{hint}</p>
+            <p class="cbw-hint cbw-what-if" id=consequence_id>{consequence}</p>
         </div>
     }
 }

@@ -1,6 +1,6 @@
-//! The engine's speed, natively: `decide` for 1, 10 and 200 provisioners of 50 VSCs each (the
-//! same shape as the browser benchmark's large config), parse + decide of the largest, and for
-//! the largest `what_if` alone and `decide` followed by `what_if` (the Decision with `whatIf`).
+//! The engine's speed, natively: `decide` (whose Decision carries `whatIf`) for 1, 10 and 200
+//! provisioners of 50 VSCs each (the same shape as the browser benchmark's large config),
+//! parse + decide of the largest, and `what_if` alone for the largest.
 //!
 //!   cargo bench -p backup-matrix --bench decide
 //!
@@ -61,11 +61,6 @@ fn engine(c: &mut Criterion) {
     });
     group.finish();
 
-    let mut group = c.benchmark_group("decide_with_what_if");
-    group.bench_with_input(BenchmarkId::from_parameter(200), &config, |b, config| {
-        b.iter(|| (decide(black_box(config)), what_if(black_box(config))))
-    });
-    group.finish();
 }
 
 criterion_group!(benches, engine);

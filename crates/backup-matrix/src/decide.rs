@@ -5,6 +5,7 @@ use serde::Serialize;
 use crate::config::{Config, Provisioner};
 use crate::tables::{self, CsiMatrixRow, MATRIX_MIN_VERSION};
 use crate::types::{BackupType, Level, ProvisionerKind, VscOption};
+use crate::what_if::{what_if, WhatIf};
 
 /// What one provisioner's volumes get, and why. In JSON (camelCase) every key is written, `null`
 /// where there is no value.
@@ -51,6 +52,8 @@ pub struct Decision {
     pub driver_matrix_rows: Vec<&'static str>,
     /// What applies now.
     pub notices: Vec<Notice>,
+    /// What each other choice of the form would give, from the same rules.
+    pub what_if: WhatIf,
 }
 
 /// The ids of every notice `decide` can raise.
@@ -208,7 +211,7 @@ pub fn decide(config: &Config) -> Decision {
         Vec::new()
     };
     let notices = notices(config, &provisioners, can_create);
-    Decision { can_create, provisioners, driver_matrix_rows, notices }
+    Decision { can_create, provisioners, driver_matrix_rows, notices, what_if: what_if(config) }
 }
 
 fn names<'a>(provisioners: impl Iterator<Item = &'a ProvisionerDecision>) -> String {

@@ -4,15 +4,13 @@
 //!
 //! Nothing here restates a rule: every outcome comes from `decide::provisioner_outcome`, every
 //! "can the backup be created" from `decide::backup_can_be_created`, and the state of a VSC
-//! select for a choice from `Provisioner::vsc_option`. It is computed per provisioner, never by
+//! select for a choice from `Provisioner::vsc_option_if`. It is computed per provisioner, never by
 //! deciding a whole other config: flipping a checkbox asks each provisioner once more, and each
 //! option of a select asks only its own provisioner.
 
-use std::mem;
-
 use serde::Serialize;
 
-use crate::config::{Config, Provisioner, Selection, SnapshotClass};
+use crate::config::{Config, Provisioner};
 use crate::decide::{
     backup_can_be_created, provisioner_kind, provisioner_outcome, BackupLevelOptions, ProvisionerOutcome,
 };
@@ -86,7 +84,6 @@ pub fn what_if(config: &Config) -> WhatIf {
     // What Table 1 needs of each provisioner, found once for every question below.
     let states: Vec<(ProvisionerKind, VscOption)> =
         config.provisioners.iter().map(|p| (provisioner_kind(p), p.vsc_option())).collect();
-    let mut probe = ChoiceProbe::default();
     let flipped = |then: BackupLevelOptions| checkbox_flipped(config, &states, now, then);
     WhatIf {
         offload: flipped(BackupLevelOptions { offload: !now.offload, ..now }),
@@ -96,7 +93,7 @@ pub fn what_if(config: &Config) -> WhatIf {
             .iter()
             .zip(&states)
             .filter(|(provisioner, _)| select_can_be_used(provisioner))
-            .map(|(provisioner, &(kind, _))| select_choices(provisioner, kind, now, &mut probe))
+            .map(|(provisioner, &(kind, _))| select_choices(provisioner, kind, now))
             .collect(),
     }
 }
@@ -140,14 +137,13 @@ fn select_choices(
     provisioner: &Provisioner,
     kind: ProvisionerKind,
     now: BackupLevelOptions,
-    probe: &mut ChoiceProbe,
 ) -> SelectChoices {
     let classes = &provisioner.volume_snapshot_classes;
     let selected = provisioner.selected_class().map(|class| class.name.as_str());
-    probe.load(provisioner);
-    let mut outcome_of = |index: Option<usize>| {
-        let outcome = provisioner_outcome(kind, probe.vsc_option_if(index), now);
-        let class = index.map(|index| classes[index].name.as_str());
+    let outcome_of = |index: Option<usize>| {
+        let chosen = index.map(|index| &classes[index]);
+        let outcome = provisioner_outcome(kind, provisioner.vsc_option_if(chosen), now);
+        let class = chosen.map(|class| class.name.as_str());
         ChoiceOutcome {
             volume_snapshot_class: class.map(str::to_owned),
             backup_type: outcome.backup_type,
@@ -161,61 +157,6 @@ fn select_choices(
     }
     options.extend((0..classes.len()).map(|index| outcome_of(Some(index))));
     SelectChoices { name: provisioner.name.clone(), options }
-}
-
-/// A copy of one provisioner whose select can hold another choice than the config's: how
-/// `what_if` asks `Provisioner::vsc_option` (the one rule for the field's state) what a choice
-/// would make of it. One probe serves every provisioner in turn, reusing its strings' buffers.
-#[derive(Default)]
-struct ChoiceProbe {
-    provisioner: Option<Provisioner>,
-    /// The chosen VSC's name, between two questions.
-    name: String,
-}
-
-impl ChoiceProbe {
-    /// Makes the probe a copy of `provisioner`, its choice left open.
-    fn load(&mut self, provisioner: &Provisioner) {
-        let Some(probe) = &mut self.provisioner else {
-            self.provisioner = Some(provisioner.clone());
-            return;
-        };
-        // Every field, by name: a field added to `Provisioner` fails to compile here.
-        let Provisioner { name, portworx, volume_snapshot_classes, volume_snapshot_class: _ } = provisioner;
-        probe.name.clone_from(name);
-        probe.portworx = *portworx;
-        let classes = &mut probe.volume_snapshot_classes;
-        classes.truncate(volume_snapshot_classes.len());
-        for (copy, class) in classes.iter_mut().zip(volume_snapshot_classes) {
-            let SnapshotClass { name, default } = class;
-            copy.name.clone_from(name);
-            copy.default = *default;
-        }
-        let copied = classes.len();
-        classes.extend_from_slice(&volume_snapshot_classes[copied..]);
-    }
-
-    /// The state of the loaded provisioner's "Volume snapshot class" field with the VSC at
-    /// `index` chosen, or "No snapshot class" for `None`.
-    fn vsc_option_if(&mut self, index: Option<usize>) -> VscOption {
-        let probe = self.provisioner.as_mut().expect("a provisioner is loaded");
-        let Some(index) = index else {
-            probe.volume_snapshot_class = Selection::NoClass;
-            return probe.vsc_option();
-        };
-        // The chosen VSC goes first for the question, so that finding it by name takes one
-        // comparison, not one per VSC before it; the order of the VSCs decides nothing.
-        let classes = &mut probe.volume_snapshot_classes;
-        classes.swap(0, index);
-        self.name.clone_from(&classes[0].name);
-        probe.volume_snapshot_class = Selection::Named(mem::take(&mut self.name));
-        let vsc_option = probe.vsc_option();
-        if let Selection::Named(name) = mem::take(&mut probe.volume_snapshot_class) {
-            self.name = name;
-        }
-        probe.volume_snapshot_classes.swap(0, index);
-        vsc_option
-    }
 }
 
 /// How many provisioners a description names before it counts the rest.

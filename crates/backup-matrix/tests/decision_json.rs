@@ -12,7 +12,8 @@ fn keys(value: &Value) -> BTreeSet<&str> {
     value.as_object().expect("an object").keys().map(String::as_str).collect()
 }
 
-const DECISION_KEYS: [&str; 4] = ["canCreate", "provisioners", "driverMatrixRows", "notices"];
+/// The SPEC's Decision keys; `whatIf`'s shape is checked in `what_if.rs`.
+const DECISION_KEYS: [&str; 5] = ["canCreate", "provisioners", "driverMatrixRows", "notices", "whatIf"];
 /// The SPEC's provisioner fields, and `kdmpMatrixRow`, which the crate adds.
 const PROVISIONER_KEYS: [&str; 7] =
     ["name", "vscOption", "volumeSnapshotClass", "backupType", "csiMatrixRow", "reason", "kdmpMatrixRow"];

@@ -166,10 +166,16 @@ impl Provisioner {
 
     /// The state of the "Volume snapshot class" field, as Table 1 names it.
     pub fn vsc_option(&self) -> VscOption {
+        self.vsc_option_if(self.selected_class())
+    }
+
+    /// The state of the "Volume snapshot class" field were `chosen` the VSC it holds (`None`:
+    /// no class): the one rule for the field's state, which `what_if` asks of every option.
+    pub fn vsc_option_if(&self, chosen: Option<&SnapshotClass>) -> VscOption {
         if self.is_portworx() {
             return VscOption::Disabled;
         }
-        match (self.volume_snapshot_classes.as_slice(), self.selected_class()) {
+        match (self.volume_snapshot_classes.as_slice(), chosen) {
             ([], _) | (_, None) => VscOption::None,
             ([only], _) if only.default => VscOption::DefaultSingle,
             ([_], _) => VscOption::NonDefaultSingle,
