@@ -16,8 +16,8 @@ const ROOT = fileURLToPath(new URL('../', import.meta.url));
 
 /** The two entries (SPEC.md, "Loading"; the training entry adds the training panels). */
 export const ENTRIES = { '.': 'backup-form.js', './training': 'backup-form-training.js' };
-/** Files the package ships beside what the entries load. */
-export const EXTRA_FILES = ['backup-form.css', 'backup-form.d.ts', 'custom-elements.json'];
+/** Files the package ships beside what the entries load (react.d.ts: the types of `./react`). */
+export const EXTRA_FILES = ['backup-form.css', 'backup-form.d.ts', 'react.d.ts', 'custom-elements.json'];
 
 // What a module loads: static and dynamic imports and re-exports of relative paths, and the assets it
 // names with new URL('…', import.meta.url) (the wasm, the stylesheet).
@@ -74,11 +74,19 @@ export function packageJson({ version, description, license }, files) {
     exports: {
       '.': entry(ENTRIES['.']),
       './training': entry(ENTRIES['./training']),
+      // For React 19 consoles: the docs entry itself (the same module, so the element is defined
+      // once), with types that also declare <create-backup-form> in React's JSX.
+      './react': { types: './react.d.ts', default: `./${ENTRIES['.']}` },
       './backup-form.css': './backup-form.css',
       './custom-elements.json': './custom-elements.json',
       './package.json': './package.json',
     },
     files: [...files].sort(),
+    // Only react.d.ts (the `./react` subpath) reads React's types; other hosts never need them.
+    // Any version: a narrower range would make npm refuse the package (ERESOLVE) in a console on
+    // an older React that only uses the main entry. `./react` is for React 19 (README.md).
+    peerDependencies: { '@types/react': '*' },
+    peerDependenciesMeta: { '@types/react': { optional: true } },
     // Importing an entry defines <create-backup-form>; the stylesheet is for the page.
     sideEffects: Object.values(ENTRIES).map((file) => `./${file}`).concat('./backup-form.css'),
     customElements: 'custom-elements.json',
@@ -94,12 +102,16 @@ with a live preview of the backup type each CSI provisioner gets, and why.
 \`\`\`js
 import { mount, decide, scenarios } from 'create-backup-widget';         // docs and console
 // import { mount } from 'create-backup-widget/training';             // with the training panels
+// import 'create-backup-widget/react';                               // React 19: typed <create-backup-form> in JSX
 import 'create-backup-widget/backup-form.css';                        // gives the element its box
 \`\`\`
 
 Importing an entry defines \`<create-backup-form>\`. The module loads its wasm and its stylesheet
 (adopted into each widget's shadow root) through \`new URL('…', import.meta.url)\`, which bundlers
-such as Vite follow. Types: \`backup-form.d.ts\`. Custom Elements Manifest: \`custom-elements.json\`.
+such as Vite follow. Types: \`backup-form.d.ts\`; \`create-backup-widget/react\` is the docs entry
+with \`react.d.ts\`, which also declares \`<create-backup-form>\` in \`React.JSX.IntrinsicElements\`
+(\`config\`, \`scenario\`, \`onbackup-change\`, \`onbackup-create\`, \`onbackup-config-error\`, typed).
+Custom Elements Manifest: \`custom-elements.json\`.
 The repository's README.md documents the element, its attributes, properties, events, config,
 CSS custom properties and parts.
 `;

@@ -52,6 +52,7 @@ describe('The npm package', () => {
       'backup-form.css',
       'backup-form-training.css',
       'backup-form.d.ts',
+      'react.d.ts',
       'custom-elements.json',
       'create-backup-widget.js',
       'create-backup-widget_bg.wasm',
@@ -70,6 +71,7 @@ describe('The npm package', () => {
     assert.equal(pkg.customElements, 'custom-elements.json');
     assert.deepEqual(pkg.exports['.'], { types: './backup-form.d.ts', default: './backup-form.js' });
     assert.deepEqual(pkg.exports['./training'], { types: './backup-form.d.ts', default: './backup-form-training.js' });
+    assert.deepEqual(pkg.exports['./react'], { types: './react.d.ts', default: './backup-form.js' }, 'the React subpath is the docs entry (tests/e2e/react.test.mjs)');
     assert.equal(pkg.exports['./backup-form.css'], './backup-form.css');
     assert.equal(pkg.types, './backup-form.d.ts');
     assert.ok(Array.isArray(pkg.sideEffects) && pkg.sideEffects.includes('./backup-form.js'), 'sideEffects names the entries');
