@@ -66,11 +66,47 @@ export interface ProvisionerDecision {
   reason: string;
 }
 
+/** A provisioner whose backup type a choice would change, and what it would get instead. */
+export interface WhatIfChange {
+  name: string;
+  backupType: BackupTypeId;
+  /** Row of Table 1 it would get; null under Cross Cloud Backup/Restore. */
+  csiMatrixRow: number | null;
+}
+
+/** One backup-level checkbox turned the other way, all else equal. */
+export interface WhatIfFlip {
+  /** What the Decision's canCreate would be. */
+  canCreate: boolean;
+  /** Only the provisioners whose backupType would differ, in provisioner order. */
+  changes: WhatIfChange[];
+}
+
+/** One option of a VSC select, and what its provisioner would get were it chosen. */
+export interface WhatIfOption {
+  /** null for "No snapshot class". */
+  volumeSnapshotClass: string | null;
+  backupType: BackupTypeId;
+  csiMatrixRow: number | null;
+  /** Whether the select holds this option now. */
+  selected: boolean;
+}
+
+/** What each other choice of the form would give, from the same rules as the Decision. */
+export interface WhatIf {
+  offload: WhatIfFlip;
+  crossCloud: WhatIfFlip;
+  /** One per usable select (not Portworx, at least one VSC), in provisioner order; its options in the select's order. */
+  classes: { name: string; options: WhatIfOption[] }[];
+}
+
 export interface Decision {
   canCreate: boolean;
   provisioners: ProvisionerDecision[];
   driverMatrixRows: ('cross-cloud' | 'snapshot-class-mapping' | 'snapshot-class-mapping-offload' | 'cloudsnap')[];
   notices: { id: string; level: 'info' | 'warning' | 'error'; text: string }[];
+  /** What each other choice would give: each checkbox flipped, each option of each VSC select. */
+  whatIf: WhatIf;
 }
 
 /** Portworx Backup's `ObjectRef`: by name, and by uid when the config gives one. */
