@@ -405,19 +405,27 @@ async fn each_option_says_what_it_would_change_before_it_is_taken() {
     assert!(offload.contains("efs.csi.aws.com → Direct KDMP backup (Table 1, row 3)"), "{offload}");
     assert!(offload.contains("the backup can then be created"), "{offload}");
     let cross_cloud = f.described_by(&f.control(CROSS_CLOUD));
-    assert!(cross_cloud.starts_with("A direct KDMP backup") && cross_cloud.contains("Turning this on:"), "{cross_cloud}");
+    assert!(
+        cross_cloud.starts_with("A direct KDMP backup") && cross_cloud.contains("Turning this on:"),
+        "{cross_cloud}"
+    );
     f.toggle(OFFLOAD).await;
     let offload = f.described_by(&f.control(OFFLOAD));
     assert!(offload.contains("Turning this off: efs.csi.aws.com → Backup creation fails"), "{offload}");
     assert!(offload.contains("the backup would then fail"), "{offload}");
     f.toggle(OFFLOAD).await;
     // Every option of every select: choosing it gives, in the preview, what its label promised.
-    for (name, provisioner) in [(EBS, "ebs.csi.aws.com"), (AZURE, "disk.csi.azure.com"), (GCE, "pd.csi.storage.gke.io")] {
+    for (name, provisioner) in
+        [(EBS, "ebs.csi.aws.com"), (AZURE, "disk.csi.azure.com"), (GCE, "pd.csi.storage.gke.io")]
+    {
         for (value, label) in f.options(name) {
             f.choose(name, &value).await;
             let (_, line) = f.outcome(provisioner);
             let promised = label.rsplit(": ").next().unwrap().to_owned();
-            assert!(line.contains(&promised), "{name} {value:?}: {label:?} promised {promised:?}, the preview says {line:?}");
+            assert!(
+                line.contains(&promised),
+                "{name} {value:?}: {label:?} promised {promised:?}, the preview says {line:?}"
+            );
         }
     }
     assert_eq!(f.all("[role='status']").len(), 1, "the descriptions are no live regions");

@@ -51,7 +51,9 @@ fn MappingRow(
     let outcomes = Memo::new(move |_| {
         state.decision.with(|d| {
             let select = d.what_if.classes.iter().find(|select| select.name == key);
-            select.map(|select| select.options.iter().map(|o| o.backup_type).collect::<Vec<_>>()).unwrap_or_default()
+            select
+                .map(|select| select.options.iter().map(|o| o.backup_type).collect::<Vec<_>>())
+                .unwrap_or_default()
         })
     });
     let choices = Signal::derive(move || outcomes.with(|outcomes| read(row, |p| choices(p, outcomes))));

@@ -60,7 +60,6 @@ fn engine(c: &mut Criterion) {
         b.iter(|| what_if(black_box(config)))
     });
     group.finish();
-
 }
 
 criterion_group!(benches, engine);
