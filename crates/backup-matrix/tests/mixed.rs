@@ -10,25 +10,6 @@ use backup_matrix::{decide, decide_json, Level};
 use common::*;
 use serde_json::{json, Value};
 
-/// The states one provisioner can be in, as far as the outcome goes: (label, portworx key,
-/// VSCs, selection). VSC names get the slot's prefix, to stay unique in the cluster.
-fn state(index: usize, slot: usize) -> (Option<bool>, Classes, Choice) {
-    let vsc = |name: &str, default: bool| (format!("s{slot}-{name}"), default);
-    let named = |name: &str| Some(Some(format!("s{slot}-{name}")));
-    match index {
-        0 => (Some(true), vec![], None),
-        1 => (None, vec![], None),
-        2 => (None, vec![vsc("a", true)], None),
-        3 => (None, vec![vsc("a", false)], None),
-        4 => (None, vec![vsc("a", false), vsc("b", true)], None),
-        5 => (None, vec![vsc("a", false), vsc("b", true)], named("a")),
-        6 => (None, vec![vsc("a", false), vsc("b", false)], None),
-        7 => (None, vec![vsc("a", false), vsc("b", false)], Some(None)),
-        _ => unreachable!(),
-    }
-}
-const STATES: usize = 8;
-
 #[test]
 fn every_triple_of_provisioner_states() {
     let mut cases = 0;

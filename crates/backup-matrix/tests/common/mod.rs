@@ -297,3 +297,23 @@ pub fn parse_text_err(text: &str) -> backup_matrix::ConfigError {
 pub fn notice_ids(decision: &Value) -> Vec<String> {
     decision["notices"].as_array().unwrap().iter().map(|n| n["id"].as_str().unwrap().to_owned()).collect()
 }
+
+/// The states one provisioner can be in, as far as the outcome goes: (portworx key, VSCs,
+/// selection). VSC names get the slot's prefix, to stay unique in the cluster. `mixed.rs` and
+/// `what_if.rs` go through every triple of them.
+pub fn state(index: usize, slot: usize) -> (Option<bool>, Classes, Choice) {
+    let vsc = |name: &str, default: bool| (format!("s{slot}-{name}"), default);
+    let named = |name: &str| Some(Some(format!("s{slot}-{name}")));
+    match index {
+        0 => (Some(true), vec![], None),
+        1 => (None, vec![], None),
+        2 => (None, vec![vsc("a", true)], None),
+        3 => (None, vec![vsc("a", false)], None),
+        4 => (None, vec![vsc("a", false), vsc("b", true)], None),
+        5 => (None, vec![vsc("a", false), vsc("b", true)], named("a")),
+        6 => (None, vec![vsc("a", false), vsc("b", false)], None),
+        7 => (None, vec![vsc("a", false), vsc("b", false)], Some(None)),
+        _ => unreachable!(),
+    }
+}
+pub const STATES: usize = 8;
