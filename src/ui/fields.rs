@@ -68,16 +68,23 @@ pub fn FieldError(
     view! { <p class="cbw-error" id=id>{error}</p> }
 }
 
-/// One choice of a select: its value and the text it shows.
+/// One choice of a select: its value, the text it shows, and a fixed note after the text (what
+/// the choice would give), kept apart so that a new note is one short text update.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Choice {
     pub value: String,
     pub label: String,
+    pub note: Option<&'static str>,
 }
 
 impl Choice {
     pub fn new(value: impl Into<String>, label: impl Into<String>) -> Self {
-        Choice { value: value.into(), label: label.into() }
+        Choice { value: value.into(), label: label.into(), note: None }
+    }
+
+    /// This choice with `note` after its text, as "label: note".
+    pub fn with_note(self, note: &'static str) -> Self {
+        Choice { note: Some(note), ..self }
     }
 }
 
@@ -117,6 +124,8 @@ pub fn SelectField(
                     view! {
                         <option value=choice.value.clone() prop:selected=choice.value == chosen>
                             {choice.label.clone()}
+                            {if choice.note.is_some() { ": " } else { "" }}
+                            {choice.note.unwrap_or_default()}
                         </option>
                     }
                 })

@@ -108,7 +108,7 @@ fn choices(provisioner: &Provisioner, outcomes: &[BackupType]) -> Vec<Choice> {
         .chain(classes)
         .enumerate()
         .map(|(index, (value, label))| match outcomes.get(index) {
-            Some(outcome) => Choice::new(value, format!("{label}: {}", outcome.name())),
+            Some(outcome) => Choice::new(value, label).with_note(outcome.name()),
             None => Choice::new(value, label),
         })
         .collect()
