@@ -11,9 +11,22 @@ export function define(wasm) {
   // Renders into `element`'s shadow root; events are dispatched on `element` itself. Returns the
   // wasm Widget, with `close()` that frees it and empties the shadow root.
   function attach(element, config, scenario, options, whileConnected = false) {
-    const emit = (type, detail) => {
+    // `whatIfJson`, with backup-change: the Decision's whatIf as JSON text, parsed the first time
+    // a host reads detail.whatIf (enumerable, so JSON.stringify and spreading see it too).
+    const emit = (type, detail, whatIfJson) => {
       // An element removed before its queued start event ran is being torn down: stay silent.
       if (whileConnected && !element.isConnected) return;
+      if (typeof whatIfJson === 'string') {
+        Object.defineProperty(detail, 'whatIf', {
+          enumerable: true,
+          configurable: true,
+          get() {
+            const whatIf = JSON.parse(whatIfJson);
+            Object.defineProperty(detail, 'whatIf', { value: whatIf, enumerable: true, configurable: true, writable: true });
+            return whatIf;
+          },
+        });
+      }
       element.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
     };
     const root = openRoot(element);

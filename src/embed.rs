@@ -126,12 +126,21 @@ pub fn mount_with_options(
     let create_emit = emit.clone();
     let handle = leptos::mount::mount_to(element, move || {
         // Runs once on start and after every change of the decision: the `backup-change` event.
+        // Its `whatIf` goes as compact JSON text, which `host.js` parses only when a host reads
+        // it: as objects it was most of a change's time with 200 provisioners of 50 VSCs.
         Effect::new(move |_| {
-            let detail = state.decision.with(to_js);
+            let (detail, what_if) = state.decision.with(|decision| {
+                (to_js(&decision.summary()), serde_json::to_string(&decision.what_if).unwrap_or_default())
+            });
             if !change_alive.get() {
                 return;
             }
-            let _ = on_change.call2(&JsValue::NULL, &JsValue::from_str("backup-change"), &detail);
+            let _ = on_change.call3(
+                &JsValue::NULL,
+                &JsValue::from_str("backup-change"),
+                &detail,
+                &JsValue::from_str(&what_if),
+            );
         });
         let on_create: OnCreate = Rc::new(move |request: &Request| {
             let _ = create_emit.call2(&JsValue::NULL, &JsValue::from_str("backup-create"), &to_js(request));

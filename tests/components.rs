@@ -430,3 +430,16 @@ async fn each_option_says_what_it_would_change_before_it_is_taken() {
     }
     assert_eq!(f.all("[role='status']").len(), 1, "the descriptions are no live regions");
 }
+
+#[wasm_bindgen_test]
+async fn the_change_event_carries_the_whole_decision_what_if_included() {
+    let f = fixture(None, Some("mixed"), None);
+    settle().await;
+    f.toggle(OFFLOAD).await;
+    let config = backup_matrix::scenarios::find("mixed").unwrap().config();
+    let mut offload = config.clone();
+    offload.offload = true;
+    let changes = f.events_of("backup-change");
+    assert_eq!(changes[0], serde_json::to_value(backup_matrix::decide(&config)).unwrap());
+    assert_eq!(changes[1], serde_json::to_value(backup_matrix::decide(&offload)).unwrap());
+}

@@ -37,12 +37,20 @@ fn MappingRow(
 ) -> impl IntoView {
     let id = row_id("vsc");
     let why_id = format!("{id}-why");
-    // This row's provisioner and Cross Cloud: the row re-runs only when they change.
+    // This row's provisioner and Cross Cloud: the row re-runs only when they change. The old
+    // value is kept as it is when equal, so a change elsewhere costs a comparison, not a copy.
     let key = name.clone();
-    let row = Memo::new(move |_| {
+    let row = Memo::new_owning(move |old: Option<(Option<Provisioner>, bool)>| {
         state.config.with(|c| {
-            let provisioner = c.provisioners.iter().find(|p| p.name == key).cloned();
-            (provisioner, c.cross_cloud)
+            let now = c.provisioners.iter().find(|p| p.name == key);
+            match old {
+                Some((provisioner, cross_cloud))
+                    if provisioner.as_ref() == now && cross_cloud == c.cross_cloud =>
+                {
+                    ((provisioner, cross_cloud), false)
+                }
+                _ => ((now.cloned(), c.cross_cloud), true),
+            }
         })
     });
     // The backup type each option would give, in the select's order (the Decision's `whatIf`):

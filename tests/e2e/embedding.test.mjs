@@ -79,6 +79,16 @@ function assertDecisionShape(d, where) {
     assert.ok(['info', 'warning', 'error'].includes(n.level), `${where}: notices[].level ${n.level}`);
     assert.ok(typeof n.text === 'string' && n.text.length > 0, `${where}: notices[].text`);
   }
+  const whatIf = d.whatIf;
+  for (const flip of [whatIf?.offload, whatIf?.crossCloud]) {
+    assert.equal(typeof flip?.canCreate, 'boolean', `${where}: whatIf.offload/crossCloud.canCreate`);
+    assert.ok(flip.changes.every((c) => typeof c.name === 'string' && BACKUP_TYPES.includes(c.backupType)), `${where}: whatIf changes`);
+  }
+  assert.ok(Array.isArray(whatIf.classes), `${where}: whatIf.classes`);
+  for (const select of whatIf.classes) {
+    assert.ok(select.options.length > 0 && select.options.filter((o) => o.selected).length <= 1, `${where}: whatIf.classes ${select.name}`);
+    assert.ok(select.options.every((o) => BACKUP_TYPES.includes(o.backupType)), `${where}: whatIf options of ${select.name}`);
+  }
 }
 
 /** Waits until `count` events of `type` were recorded; resolves to all of them. */

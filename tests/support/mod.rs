@@ -42,9 +42,16 @@ pub fn fixture(config: Option<&str>, scenario: Option<&str>, options: Option<&st
     shadow.append_child(&root).unwrap();
     let events: Events = Rc::default();
     let sink = events.clone();
-    let emit = Closure::<dyn FnMut(String, JsValue)>::new(move |kind: String, detail: JsValue| {
-        sink.borrow_mut().push((kind, json_text(&detail)));
-    });
+    // As `host.js` does: a `backup-change` brings its `whatIf` as JSON text beside the detail.
+    let emit = Closure::<dyn FnMut(String, JsValue, JsValue)>::new(
+        move |kind: String, detail: JsValue, what_if: JsValue| {
+            if let Some(text) = what_if.as_string() {
+                js_sys::Reflect::set(&detail, &"whatIf".into(), &js_sys::JSON::parse(&text).unwrap())
+                    .unwrap();
+            }
+            sink.borrow_mut().push((kind, json_text(&detail)));
+        },
+    );
     let function: js_sys::Function = emit.as_ref().unchecked_ref::<js_sys::Function>().clone();
     emit.forget();
     let widget = mount_with_options(

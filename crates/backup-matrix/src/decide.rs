@@ -56,6 +56,26 @@ pub struct Decision {
     pub what_if: WhatIf,
 }
 
+/// A Decision without its `whatIf`, borrowed: in JSON the same keys, in the same order, less
+/// the last. The `backup-change` event sends this part as an object on every change and leaves
+/// `whatIf` (ten thousand options for 200 provisioners of 50 VSCs) to be read when asked for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct DecisionSummary<'a> {
+    pub can_create: bool,
+    pub provisioners: &'a [ProvisionerDecision],
+    pub driver_matrix_rows: &'a [&'static str],
+    pub notices: &'a [Notice],
+}
+
+impl Decision {
+    /// This Decision without its `whatIf`.
+    pub fn summary(&self) -> DecisionSummary<'_> {
+        let Decision { can_create, provisioners, driver_matrix_rows, notices, what_if: _ } = self;
+        DecisionSummary { can_create: *can_create, provisioners, driver_matrix_rows, notices }
+    }
+}
+
 /// The ids of every notice `decide` can raise.
 pub mod notice_id {
     pub const BACKUP_FAILS: &str = "backup-fails";

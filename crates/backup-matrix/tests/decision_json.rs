@@ -177,3 +177,13 @@ fn notice_ids_are_the_ones_decide_documents() {
     ];
     assert_eq!(documented, spelled);
 }
+
+#[test]
+fn a_summary_is_the_decision_without_what_if() {
+    for scenario in &backup_matrix::scenarios::SCENARIOS {
+        let decision = backup_matrix::decide(&scenario.config());
+        let mut whole = serde_json::to_value(&decision).unwrap();
+        whole.as_object_mut().unwrap().remove("whatIf").expect("a Decision has whatIf");
+        assert_eq!(serde_json::to_value(decision.summary()).unwrap(), whole, "{}", scenario.id);
+    }
+}
