@@ -22,26 +22,6 @@ const KINDS: [(&str, Option<bool>, bool); 6] = [
     ("pxd.portworx.com", Some(false), true),
 ];
 
-/// The VSC list shapes: none, one default, one non-default, several with a default, several without.
-fn shapes() -> Vec<Vec<(String, bool)>> {
-    let c = |name: &str, default: bool| (name.to_owned(), default);
-    vec![
-        vec![],
-        vec![c("snap-a", true)],
-        vec![c("snap-a", false)],
-        vec![c("snap-a", false), c("snap-b", true), c("snap-c", false)],
-        vec![c("snap-a", false), c("snap-b", false), c("snap-c", false)],
-    ]
-}
-
-/// Every selection for a list: key absent, explicit null, each class, and a class it lacks.
-fn selections(classes: &[(String, bool)]) -> Vec<Choice> {
-    let mut all = vec![None, Some(None)];
-    all.extend(classes.iter().map(|(name, _)| Some(Some(name.clone()))));
-    all.push(Some(Some("snap-missing".to_owned())));
-    all
-}
-
 /// The config error a case must give, by the SPEC: (what the message says, path).
 fn expected_error(portworx: bool, classes: &[(String, bool)], selection: &Choice) -> Option<&'static str> {
     match selection {

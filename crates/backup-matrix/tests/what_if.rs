@@ -113,26 +113,6 @@ const KINDS: [(&str, Option<bool>); 6] = [
     ("pxd.portworx.com", Some(false)),
 ];
 
-/// The VSC lists of `exhaustive.rs`.
-fn shapes() -> Vec<Classes> {
-    let c = |name: &str, default: bool| (name.to_owned(), default);
-    vec![
-        vec![],
-        vec![c("snap-a", true)],
-        vec![c("snap-a", false)],
-        vec![c("snap-a", false), c("snap-b", true), c("snap-c", false)],
-        vec![c("snap-a", false), c("snap-b", false), c("snap-c", false)],
-    ]
-}
-
-/// The selections of `exhaustive.rs`: key absent, null, each class, and a class it lacks.
-fn selections(classes: &Classes) -> Vec<Choice> {
-    let mut all = vec![None, Some(None)];
-    all.extend(classes.iter().map(|(name, _)| Some(Some(name.clone()))));
-    all.push(Some(Some("snap-missing".to_owned())));
-    all
-}
-
 #[test]
 fn every_combination_of_one_provisioners_inputs() {
     let (mut valid, mut rejected, mut options) = (0, 0, 0);

@@ -317,3 +317,23 @@ pub fn state(index: usize, slot: usize) -> (Option<bool>, Classes, Choice) {
     }
 }
 pub const STATES: usize = 8;
+
+/// The VSC list shapes `exhaustive.rs` and `what_if.rs` go through: none, one default, one non-default, several with a default, several without.
+pub fn shapes() -> Vec<Vec<(String, bool)>> {
+    let c = |name: &str, default: bool| (name.to_owned(), default);
+    vec![
+        vec![],
+        vec![c("snap-a", true)],
+        vec![c("snap-a", false)],
+        vec![c("snap-a", false), c("snap-b", true), c("snap-c", false)],
+        vec![c("snap-a", false), c("snap-b", false), c("snap-c", false)],
+    ]
+}
+
+/// Every selection for a list: key absent, explicit null, each class, and a class it lacks.
+pub fn selections(classes: &[(String, bool)]) -> Vec<Choice> {
+    let mut all = vec![None, Some(None)];
+    all.extend(classes.iter().map(|(name, _)| Some(Some(name.clone()))));
+    all.push(Some(Some("snap-missing".to_owned())));
+    all
+}
