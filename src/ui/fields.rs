@@ -68,29 +68,35 @@ pub fn FieldError(
     view! { <p class="cbw-error" id=id>{error}</p> }
 }
 
-/// One choice of a select: its value, the text it shows, and a fixed note after the text (what
-/// the choice would give), kept apart so that a new note is one short text update.
+/// One choice of a select: its value and the text it shows.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Choice {
     pub value: String,
     pub label: String,
-    pub note: Option<&'static str>,
 }
 
 impl Choice {
     pub fn new(value: impl Into<String>, label: impl Into<String>) -> Self {
-        Choice { value: value.into(), label: label.into(), note: None }
-    }
-
-    /// This choice with `note` after its text, as "label: note".
-    pub fn with_note(self, note: &'static str) -> Self {
-        Choice { note: Some(note), ..self }
+        Choice { value: value.into(), label: label.into() }
     }
 }
 
-/// A select with its label. The options are a positional list: a new list rewrites only the
-/// texts and values that changed, in place, so a select in use keeps its focus and a list of 50
-/// relabelled options is 50 text updates, not 50 new elements.
+/// One option as the select shows it: its choice, and its note behind a signal of its own.
+#[derive(Clone)]
+struct ShownOption {
+    choice: Choice,
+    note: ArcRwSignal<Option<&'static str>>,
+}
+
+/// A select with its label. The options are a positional list: a new list of choices rewrites
+/// only the texts and values that changed, in place, so a select in use keeps its focus.
+///
+/// Each option can carry a note after its text ("label: note", what choosing it would give).
+/// Every change of a form wakes every view that depends on its state, so an option's view
+/// depends only on signals of its own: whether it is chosen (a `Selector`) and its note, which
+/// one effect per select sets when it differs. With `lazy_notes`, options other than the chosen
+/// one take a new note only while the select is focused or pressed, which is when anyone sees
+/// them: rewriting 10,000 option texts was most of a change's time.
 #[component]
 pub fn SelectField(
     /// The select's id.
@@ -112,20 +118,66 @@ pub fn SelectField(
     /// The ids of the texts that describe the select, if any.
     #[prop(into, optional)]
     described_by: Option<String>,
+    /// A note for each choice, by position (none past its end).
+    #[prop(into, optional)]
+    notes: Signal<Vec<&'static str>>,
+    /// Whether options other than the chosen one keep their notes until the select is used.
+    #[prop(into, optional)]
+    lazy_notes: Signal<bool>,
 ) -> impl IntoView {
+    let chosen = Selector::new(move || value.get());
+    // Focused or pressed: every option's note follows `notes` while the select is in use.
+    let in_use = RwSignal::new(false);
+    // New note signals only for a new list of choices, each starting with its note as it is now;
+    // an equal list keeps the signals its options' views hold.
+    let shown = Memo::new_owning(move |old: Option<Vec<ShownOption>>| {
+        choices.with(|choices| match old {
+            Some(old) if old.iter().map(|o| &o.choice).eq(choices) => (old, false),
+            _ => {
+                let shown = notes.with_untracked(|notes| {
+                    choices
+                        .iter()
+                        .enumerate()
+                        .map(|(index, choice)| ShownOption {
+                            choice: choice.clone(),
+                            note: ArcRwSignal::new(notes.get(index).copied()),
+                        })
+                        .collect()
+                });
+                (shown, true)
+            }
+        })
+    });
+    Effect::new(move |_| {
+        let every = in_use.get() || !lazy_notes.get();
+        value.with(|value| {
+            notes.with(|notes| {
+                shown.with(|options| {
+                    for (index, option) in options.iter().enumerate() {
+                        let note = notes.get(index).copied();
+                        if (every || option.choice.value == *value) && option.note.get_untracked() != note {
+                            option.note.set(note);
+                        }
+                    }
+                })
+            })
+        })
+    });
     // `selected` on the option, not the select's value: the value would be set before the
     // options exist.
     let options = move || {
-        let chosen = value.get();
-        choices.with(|choices| {
-            choices
+        let chosen = chosen.clone();
+        shown.with(|options| {
+            options
                 .iter()
-                .map(|choice| {
+                .map(|option| {
+                    let own = option.choice.value.clone();
+                    let chosen = chosen.clone();
+                    let note = option.note.clone();
                     view! {
-                        <option value=choice.value.clone() prop:selected=choice.value == chosen>
-                            {choice.label.clone()}
-                            {if choice.note.is_some() { ": " } else { "" }}
-                            {choice.note.unwrap_or_default()}
+                        <option value=option.choice.value.clone() prop:selected=move || chosen.selected(&own)>
+                            {option.choice.label.clone()}
+                            {move || note.get().map(|note| format!(": {note}"))}
                         </option>
                     }
                 })
@@ -138,6 +190,9 @@ pub fn SelectField(
             id=id
             aria-describedby=described_by
             prop:disabled=disabled
+            on:focus=move |_| in_use.set(true)
+            on:pointerdown=move |_| in_use.set(true)
+            on:blur=move |_| in_use.set(false)
             on:change=move |ev| on_change.run(event_target_value(&ev))
         >
             {options}

@@ -1,6 +1,6 @@
 //! Snapshot Class Mapping: one row per CSI provisioner, each with its own VSC select.
 
-use backup_matrix::{BackupType, Provisioner, Selection};
+use backup_matrix::{Provisioner, Selection};
 use leptos::prelude::*;
 
 use super::fields::{Choice, SelectField};
@@ -54,17 +54,17 @@ fn MappingRow(
         })
     });
     // The backup type each option would give, in the select's order (the Decision's `whatIf`):
-    // copied out as plain values, so the labels are rewritten only when they change.
+    // copied out as plain names, so the notes are rewritten only when they change.
     let key = name.clone();
-    let outcomes = Memo::new(move |_| {
+    let notes = Memo::new(move |_| {
         state.decision.with(|d| {
             let select = d.what_if.classes.iter().find(|select| select.name == key);
             select
-                .map(|select| select.options.iter().map(|o| o.backup_type).collect::<Vec<_>>())
+                .map(|select| select.options.iter().map(|o| o.backup_type.name()).collect::<Vec<_>>())
                 .unwrap_or_default()
         })
     });
-    let choices = Signal::derive(move || outcomes.with(|outcomes| read(row, |p| choices(p, outcomes))));
+    let choices = Signal::derive(move || read(row, choices));
     let value =
         Signal::derive(move || read(row, |p| p.selected_class().map(|c| c.name.clone()).unwrap_or_default()));
     let disabled =
@@ -90,6 +90,8 @@ fn MappingRow(
                 on_change=choose
                 disabled
                 described_by=why_id.clone()
+                notes
+                lazy_notes=state.many_options
             />
             <p class="cbw-hint" id=why_id>{explanation}</p>
         </div>
@@ -101,25 +103,18 @@ fn read<T: Default>(row: Memo<(Option<Provisioner>, bool)>, read: impl Fn(&Provi
     row.with(|(provisioner, _)| provisioner.as_ref().map(read).unwrap_or_default())
 }
 
-/// The choices a provisioner's select offers, in order, each naming the backup type it would
-/// give (`outcomes`, in the same order).
-fn choices(provisioner: &Provisioner, outcomes: &[BackupType]) -> Vec<Choice> {
+/// The choices a provisioner's select offers, in order: the order of the Decision's `whatIf`
+/// options, whose backup types are the choices' notes.
+fn choices(provisioner: &Provisioner) -> Vec<Choice> {
     if provisioner.is_portworx() {
         return vec![Choice::new(NO_CLASS, "Not used for Portworx")];
     }
-    let none = provisioner.offers_no_class().then(|| (NO_CLASS.to_owned(), "No snapshot class".to_owned()));
+    let none = provisioner.offers_no_class().then(|| Choice::new(NO_CLASS, "No snapshot class"));
     let classes = provisioner.volume_snapshot_classes.iter().map(|class| {
         let label = if class.default { format!("{} (default)", class.name) } else { class.name.clone() };
-        (class.name.clone(), label)
+        Choice::new(&class.name, label)
     });
-    none.into_iter()
-        .chain(classes)
-        .enumerate()
-        .map(|(index, (value, label))| match outcomes.get(index) {
-            Some(outcome) => Choice::new(value, label).with_note(outcome.name()),
-            None => Choice::new(value, label),
-        })
-        .collect()
+    none.into_iter().chain(classes).collect()
 }
 
 /// What the select says beside it, for a provisioner as it stands.

@@ -33,8 +33,8 @@ pub fn Preview(
     let decision = state.decision;
     let request = state.request;
     let can_create = move || decision.with(|d| d.can_create);
-    // Keyed by the whole line: a change re-creates only the lines whose outcome changed.
-    let outcomes = move || decision.with(|d| d.provisioners.clone());
+    // Keyed by provisioner: a line stays, and rewrites only the parts of it that changed.
+    let names = move || decision.with(|d| d.provisioners.iter().map(|p| p.name.clone()).collect::<Vec<_>>());
     // A failing backup is said once, by the headline; its notice stays in the Decision for hosts.
     let notices = move || {
         decision.with(|d| {
@@ -50,8 +50,8 @@ pub fn Preview(
                     {move || decision.with(|d| d.headline())}
                 </p>
                 <ul class="cbw-outcomes">
-                    <For each=outcomes key=|outcome| outcome.clone() let:outcome>
-                        <Outcome outcome />
+                    <For each=names key=|name| name.clone() let:name>
+                        <Outcome state name />
                     </For>
                 </ul>
                 <ul class="cbw-notices">
@@ -85,21 +85,42 @@ pub fn Preview(
 /// One provisioner's line: its name, backup type, row of Table 1, and why.
 #[component]
 fn Outcome(
-    /// The provisioner's outcome.
-    outcome: ProvisionerDecision,
+    /// The widget's state.
+    state: FormState,
+    /// The provisioner's name (the line's key).
+    name: String,
 ) -> impl IntoView {
-    let fails = outcome.backup_type == BackupType::Fails;
-    let row = match outcome.csi_matrix_row {
-        Some(n) => format!("Table 1, row {n}"),
-        None => "Cross cloud".to_owned(),
-    };
-    view! {
-        <li class="cbw-outcome" data-backup-type=outcome.backup_type.id()>
-            <code class="cbw-outcome-name">{outcome.name}</code>
-            <span class="cbw-badge" class:cbw-badge-fail=fails>{outcome.backup_type.name()}</span>
-            <span class="cbw-outcome-row">{row}</span>
-            <span class="cbw-reason">{outcome.reason}</span>
-        </li>
+    // This provisioner's outcome, kept as it is when equal: a change elsewhere costs a comparison.
+    let key = name.clone();
+    let outcome = Memo::new_owning(move |old: Option<Option<ProvisionerDecision>>| {
+        state.decision.with(|d| {
+            let now = d.provisioners.iter().find(|p| p.name == key);
+            match old {
+                Some(old) if old.as_ref() == now => (old, false),
+                _ => (now.cloned(), true),
+            }
+        })
+    });
+    // One view over the memo: a new outcome rewrites only the texts and attributes that differ.
+    move || {
+        outcome.with(|outcome| {
+            outcome.as_ref().map(|outcome| {
+                let row = match outcome.csi_matrix_row {
+                    Some(n) => format!("Table 1, row {n}"),
+                    None => "Cross cloud".to_owned(),
+                };
+                view! {
+                    <li class="cbw-outcome" data-backup-type=outcome.backup_type.id()>
+                        <code class="cbw-outcome-name">{name.clone()}</code>
+                        <span class="cbw-badge" class:cbw-badge-fail=outcome.backup_type == BackupType::Fails>
+                            {outcome.backup_type.name()}
+                        </span>
+                        <span class="cbw-outcome-row">{row}</span>
+                        <span class="cbw-reason">{outcome.reason.clone()}</span>
+                    </li>
+                }
+            })
+        })
     }
 }
 
