@@ -5,27 +5,57 @@
 // Each widget renders into its host's shadow root (shadow.js).
 import { openRoot } from './shadow.js';
 
+/** Runs `task` when the page is idle (within a second), or in a new task where there is no
+ * requestIdleCallback (Safari). */
+const whenIdle = globalThis.requestIdleCallback
+  ? (task) => requestIdleCallback(task, { timeout: 1000 })
+  : (task) => setTimeout(task, 0);
+
 /** Defines the element over `wasm` (the bindings of one bundle) and returns the exports. */
 export function define(wasm) {
   // options: { urlState?: boolean, inventoryEditor?: 'hidden' }, what the host allows.
   // Renders into `element`'s shadow root; events are dispatched on `element` itself. Returns the
   // wasm Widget, with `close()` that frees it and empties the shadow root.
   function attach(element, config, scenario, options, whileConnected = false) {
-    // `whatIfJson`, with backup-change: the Decision's whatIf as JSON text, parsed the first time
-    // a host reads detail.whatIf (enumerable, so JSON.stringify and spreading see it too).
-    const emit = (type, detail, whatIfJson) => {
+    // With backup-change comes its whatIf as a WhatIfText (wasm), written out as JSON text in
+    // idle time after the change, or at once when a host reads detail.whatIf first, and parsed on
+    // the first read (enumerable, so JSON.stringify and spreading see it too). Only the last
+    // change can be unwritten: the next one writes it first, so no Decision is kept longer.
+    let unwritten = null;
+    const write = () => {
+      if (!unwritten) return;
+      const { detail, whatIf } = unwritten;
+      unwritten = null;
+      const text = whatIf.json();
+      whatIf.free();
+      Object.defineProperty(detail, 'whatIf', {
+        enumerable: true,
+        configurable: true,
+        get() {
+          const value = JSON.parse(text);
+          Object.defineProperty(detail, 'whatIf', { value, enumerable: true, configurable: true, writable: true });
+          return value;
+        },
+      });
+    };
+    const emit = (type, detail, whatIf) => {
       // An element removed before its queued start event ran is being torn down: stay silent.
-      if (whileConnected && !element.isConnected) return;
-      if (typeof whatIfJson === 'string') {
+      if (whileConnected && !element.isConnected) {
+        whatIf?.free();
+        return;
+      }
+      if (whatIf) {
+        write();
+        unwritten = { detail, whatIf };
         Object.defineProperty(detail, 'whatIf', {
           enumerable: true,
           configurable: true,
           get() {
-            const whatIf = JSON.parse(whatIfJson);
-            Object.defineProperty(detail, 'whatIf', { value: whatIf, enumerable: true, configurable: true, writable: true });
-            return whatIf;
+            write();
+            return detail.whatIf;
           },
         });
+        whenIdle(write);
       }
       element.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
     };

@@ -4,7 +4,7 @@
 //! going out is a plain object.
 
 use backup_matrix::scenarios::{self, DEFAULT_SCENARIO, SCENARIOS};
-use backup_matrix::{decide, Config, ConfigError, Request};
+use backup_matrix::{decide, Config, ConfigError, Decision, Request};
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 
@@ -13,6 +13,7 @@ use crate::state::FormState;
 use crate::ui::{App, OnCreate, TrainingOptions};
 use std::cell::Cell;
 use std::rc::Rc;
+use std::sync::Arc;
 
 /// Reads the host's options, `{urlState: true, inventoryEditor: "hidden"}`; anything else,
 /// including no object at all, leaves the defaults.
@@ -92,6 +93,20 @@ impl Widget {
     }
 }
 
+/// The `whatIf` of one `backup-change`, kept with the Decision it belongs to until `host.js`
+/// asks for its text: in idle time after the change, or at once when a host reads
+/// `detail.whatIf` first. Freed as soon as it has been written.
+#[wasm_bindgen]
+pub struct WhatIfText(Arc<Decision>);
+
+#[wasm_bindgen]
+impl WhatIfText {
+    /// The `whatIf` as compact JSON text.
+    pub fn json(&self) -> String {
+        serde_json::to_string(&self.0.what_if).unwrap_or_default()
+    }
+}
+
 /// Mounts a widget into `element`. `emit(type, detail)` is called for every event.
 /// A bad config still mounts the widget (with the default scenario) and shows the error.
 #[wasm_bindgen]
@@ -126,20 +141,19 @@ pub fn mount_with_options(
     let create_emit = emit.clone();
     let handle = leptos::mount::mount_to(element, move || {
         // Runs once on start and after every change of the decision: the `backup-change` event.
-        // Its `whatIf` goes as compact JSON text, which `host.js` parses only when a host reads
-        // it: as objects it was most of a change's time with 200 provisioners of 50 VSCs.
+        // Its `whatIf` goes beside the detail as a `WhatIfText`, which `host.js` writes out
+        // after the change (200 provisioners of 50 VSCs make 1 MB of JSON).
         Effect::new(move |_| {
-            let (detail, what_if) = state.decision.with(|decision| {
-                (to_js(&decision.summary()), serde_json::to_string(&decision.what_if).unwrap_or_default())
-            });
+            let decision = state.decision.get();
             if !change_alive.get() {
                 return;
             }
+            let detail = to_js(&decision.summary());
             let _ = on_change.call3(
                 &JsValue::NULL,
                 &JsValue::from_str("backup-change"),
                 &detail,
-                &JsValue::from_str(&what_if),
+                &WhatIfText(decision).into(),
             );
         });
         let on_create: OnCreate = Rc::new(move |request: &Request| {

@@ -1,6 +1,7 @@
 //! The one place a widget's state lives: the form's config, and what is derived from it.
 
 use std::sync::atomic::{AtomicU32, Ordering};
+use std::sync::Arc;
 
 use backup_matrix::request::form_problems;
 use backup_matrix::{decide, request, Config, ConfigError, Decision, Request};
@@ -22,7 +23,8 @@ const LAZY_NOTES_FROM: usize = 1_000;
 #[derive(Clone, Copy)]
 pub struct FormState {
     pub config: RwSignal<Config>,
-    pub decision: Memo<Decision>,
+    /// Shared, so that an event can keep the Decision it reported without copying it.
+    pub decision: Memo<Arc<Decision>>,
     pub request: Memo<Request>,
     /// Why Create sends nothing now; empty when it can send.
     pub blockers: Memo<Vec<String>>,
@@ -38,7 +40,7 @@ pub struct FormState {
 impl FormState {
     pub fn new(config: Config) -> Self {
         let config = RwSignal::new(config);
-        let decision = Memo::new(move |_| config.with(decide));
+        let decision = Memo::new(move |_| Arc::new(config.with(decide)));
         let blockers = Memo::new(move |_| {
             let mut blockers: Vec<String> =
                 config.with(form_problems).into_iter().map(|(_, message)| message).collect();

@@ -282,6 +282,50 @@ describe('Embedding dist/', () => {
       }
     });
 
+    test('each backup-change keeps its own whatIf: read in the listener, before or after idle time, or after later changes', async () => {
+      const { context, page, errors } = await hostPage();
+      try {
+        const result = await page.evaluate(async () => {
+          const element = document.getElementById('b');
+          const offload = element.shadowRoot.getElementById('offload');
+          const kept = [];
+          const expected = [];
+          let readInListener = null;
+          element.addEventListener('backup-change', (event) => {
+            kept.push(event.detail);
+            expected.push(JSON.stringify(element.decision.whatIf)); // the Decision now, whatIf included
+            if (kept.length === 2) readInListener = JSON.stringify(event.detail.whatIf);
+          });
+          // Four changes in a row, with no idle time between them.
+          for (let i = 0; i < 4; i++) {
+            offload.click();
+            await new Promise((resolve) => setTimeout(resolve, 0));
+          }
+          const lastBeforeIdle = JSON.stringify(kept.at(-1).whatIf);
+          await new Promise((resolve) => requestIdleCallback(resolve));
+          return {
+            count: kept.length,
+            readInListener,
+            lastBeforeIdle,
+            kept: kept.map((detail) => JSON.stringify(detail.whatIf)),
+            keys: kept.map((detail) => Object.keys(detail).includes('whatIf')),
+            spread: JSON.stringify({ ...kept[0] }.whatIf),
+            expected,
+          };
+        });
+        assert.equal(result.count, 4, 'one backup-change a change');
+        assert.deepEqual(result.kept, result.expected, 'each detail has the whatIf of its own Decision');
+        assert.notEqual(result.kept[0], result.kept[1], 'offload flipped: the whatIf differs');
+        assert.equal(result.readInListener, result.expected[1], 'read in the listener');
+        assert.equal(result.lastBeforeIdle, result.expected[3], 'read before idle time');
+        assert.deepEqual(result.keys, [true, true, true, true], 'whatIf is an own, enumerable key');
+        assert.equal(result.spread, result.expected[0], 'spreading a detail copies its whatIf');
+        assert.deepEqual(errors, []);
+      } finally {
+        await context.close();
+      }
+    });
+
     test('the config attribute and property, the decision property; changing scenario or config after load updates the widget', async () => {
       const { context, page, errors } = await hostPage();
       try {

@@ -42,10 +42,14 @@ pub fn fixture(config: Option<&str>, scenario: Option<&str>, options: Option<&st
     shadow.append_child(&root).unwrap();
     let events: Events = Rc::default();
     let sink = events.clone();
-    // As `host.js` does: a `backup-change` brings its `whatIf` as JSON text beside the detail.
+    // As `host.js` does: a `backup-change` brings its `whatIf` beside the detail, as a
+    // `WhatIfText` whose `json()` writes it out.
     let emit = Closure::<dyn FnMut(String, JsValue, JsValue)>::new(
         move |kind: String, detail: JsValue, what_if: JsValue| {
-            if let Some(text) = what_if.as_string() {
+            if what_if.is_object() {
+                let json: js_sys::Function =
+                    js_sys::Reflect::get(&what_if, &"json".into()).unwrap().unchecked_into();
+                let text = json.call0(&what_if).unwrap().as_string().unwrap();
                 js_sys::Reflect::set(&detail, &"whatIf".into(), &js_sys::JSON::parse(&text).unwrap())
                     .unwrap();
             }

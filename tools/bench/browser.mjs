@@ -95,10 +95,15 @@ function largeConfig(provisioners, classes) {
  *   settled  the same up to the last mutation anywhere in the widget (the selects' options,
  *            hints and the request JSON as well).
  * A change is complete once the preview text differs and a whole task passed with no new
- * mutation (Leptos runs its effects as microtasks). Between changes the page renders a frame,
- * unmeasured, so each change starts from a rendered, idle page.
+ * mutation (Leptos runs its effects as microtasks). Between changes the page renders a frame and
+ * has an idle period, unmeasured, so each change starts from a rendered, idle page: what the
+ * widget leaves for idle time (writing the last backup-change's whatIf) is not in these numbers;
+ * `whatIfRead` below measures it. A change that comes before that idle work ran pays for it.
+ *
+ * Then, `whatIfRead`: for `reads` offload changes, the time a host's listener takes to read
+ * `event.detail.whatIf` (written and parsed at once) is what that idle work costs.
  */
-async function runChanges({ count }) {
+async function runChanges({ count, reads }) {
   const root = document.querySelector('create-backup-form').shadowRoot; // the widget renders into it
   const status = root.querySelector('[role=status]');
   const control = (text) =>
@@ -127,12 +132,14 @@ async function runChanges({ count }) {
       channel.port2.postMessage(0);
     });
   const nextFrame = () => new Promise((resolve) => requestAnimationFrame(() => resolve()));
+  const idle = () => new Promise((resolve) => requestIdleCallback(() => resolve(), { timeout: 1000 }));
 
   const results = { select: { preview: [], settled: [] }, checkbox: { preview: [], settled: [] } };
   let unchanged = 0;
   let turn = 0;
   for (let i = 0; i < count; i++) {
     await nextFrame();
+    await idle();
     await nextTask();
     const kind = i % 2 === 0 ? 'select' : 'checkbox';
     const before = status.textContent;
@@ -162,7 +169,22 @@ async function runChanges({ count }) {
     results[kind].preview.push(previewAt - t0);
     results[kind].settled.push(settledAt - t0);
   }
-  return { results, unchanged, selects: selects.length };
+  const whatIfRead = [];
+  const element = document.querySelector('create-backup-form');
+  const read = (event) => {
+    const t0 = performance.now();
+    if (event.detail.whatIf.classes.length < 0) throw new Error('unreachable'); // read, and use it
+    whatIfRead.push(performance.now() - t0);
+  };
+  element.addEventListener('backup-change', read);
+  for (let i = 0; i < reads; i++) {
+    await nextFrame();
+    await idle();
+    offload.click();
+    await nextTask();
+  }
+  element.removeEventListener('backup-change', read);
+  return { results, unchanged, selects: selects.length, whatIfRead };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -316,14 +338,15 @@ async function measureChanges(browser, base, name, file, provisioners, changes) 
         ).length,
     );
     if (count !== provisioners) throw new Error(`${file}: ${count} VSC selects, expected ${provisioners}`);
-    const { results, unchanged, selects } = await page.evaluate(runChanges, { count: changes });
+    const reads = Math.min(100, changes);
+    const { results, unchanged, selects, whatIfRead } = await page.evaluate(runChanges, { count: changes, reads });
     if (problems.length) throw new Error(`${file}: page errors: ${problems.join(' | ')}`);
     log(`change, ${name}: ${changes} changes done (${selects} selects in play, ${unchanged} without a new preview)`);
     const kinds = {};
     for (const [kind, r] of Object.entries(results)) {
       kinds[kind] = { preview: summarize(r.preview), settled: summarize(r.settled) };
     }
-    return { name, provisioners, changes, unchanged, selects, kinds };
+    return { name, provisioners, changes, unchanged, selects, kinds, whatIfRead: summarize(whatIfRead) };
   } finally {
     await context.close();
   }

@@ -77,6 +77,13 @@ if (values.browser) {
         `median ${ms(r.preview.median)} · p95 ${ms(r.preview.p95)} (whole widget settled: median ${ms(r.settled.median)} · p95 ${ms(r.settled.p95)})`,
       );
     }
+    if (c.whatIfRead) {
+      row(
+        'Change',
+        `${c.name}: a listener reads \`detail.whatIf\` (written and parsed then; otherwise in idle time after the change) (${c.whatIfRead.n} changes)`,
+        `median ${ms(c.whatIfRead.median)} · p95 ${ms(c.whatIfRead.p95)}`,
+      );
+    }
   }
   for (const s of b.start.filter((s) => s.memory)) {
     const m = s.memory;
