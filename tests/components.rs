@@ -443,3 +443,91 @@ async fn the_change_event_carries_the_whole_decision_what_if_included() {
     assert_eq!(changes[0], serde_json::to_value(backup_matrix::decide(&config)).unwrap());
     assert_eq!(changes[1], serde_json::to_value(backup_matrix::decide(&offload)).unwrap());
 }
+
+/// What each option of a provisioner's select would give, by the Decision's `whatIf`: the note
+/// each option's text must end with.
+fn promised_notes(config: &backup_matrix::Config, provisioner: &str) -> Vec<String> {
+    let decision = backup_matrix::decide(config);
+    let select = decision.what_if.classes.iter().find(|s| s.name == provisioner).expect("a usable select");
+    select.options.iter().map(|o| o.backup_type.name().to_owned()).collect()
+}
+
+/// The note an option's text ends with ("label: note").
+fn note_of(text: &str) -> String {
+    text.rsplit(": ").next().unwrap().to_owned()
+}
+
+#[wasm_bindgen_test]
+async fn every_option_names_what_it_would_give_after_every_change() {
+    let f = fixture(None, Some("mixed"), None);
+    settle().await;
+    let mut config = backup_matrix::scenarios::find("mixed").unwrap().config();
+    for flag in [OFFLOAD, CROSS_CLOUD, OFFLOAD, CROSS_CLOUD] {
+        f.toggle(flag).await;
+        if flag == OFFLOAD {
+            config.offload = !config.offload;
+        } else {
+            config.cross_cloud = !config.cross_cloud;
+        }
+        for (name, provisioner) in
+            [(EBS, "ebs.csi.aws.com"), (AZURE, "disk.csi.azure.com"), (GCE, "pd.csi.storage.gke.io")]
+        {
+            // No focus: with few options, every option follows every change.
+            let notes: Vec<String> = f.options(name).iter().map(|(_, text)| note_of(text)).collect();
+            assert_eq!(notes, promised_notes(&config, provisioner), "{name} after {flag}");
+        }
+    }
+}
+
+#[wasm_bindgen_test]
+async fn with_a_thousand_options_a_select_takes_new_notes_when_used_and_the_chosen_one_at_once() {
+    // 20 provisioners x 50 VSCs: 1,000 options, where notes become lazy.
+    let provisioners: Vec<serde_json::Value> = (0..20)
+        .map(|p| {
+            let classes: Vec<serde_json::Value> = (0..50)
+                .map(|c| serde_json::json!({ "name": format!("p{p}-vsc-{c}"), "default": c == 0 }))
+                .collect();
+            serde_json::json!({ "name": format!("p{p}.csi.example.com"), "volumeSnapshotClasses": classes })
+        })
+        .collect();
+    let text = serde_json::json!({ "provisioners": provisioners }).to_string();
+    let mut config = backup_matrix::Config::parse(&text).unwrap();
+    let f = fixture(Some(&text), None, None);
+    settle().await;
+    f.toggle(OFFLOAD).await;
+    config.offload = true;
+    let label = |p: usize| format!("Volume snapshot class for p{p}.csi.example.com");
+    let provisioner = |p: usize| format!("p{p}.csi.example.com");
+    // The chosen option's note, which the closed select shows, follows at once in every select.
+    for p in 0..20 {
+        let select = f.select(&label(p));
+        let chosen = select.selected_index() as usize;
+        let text = f.options(&label(p))[chosen].1.clone();
+        assert_eq!(note_of(&text), promised_notes(&config, &provisioner(p))[chosen], "{text}");
+    }
+    // Focused (keyboard) or pressed (pointer): every option of that select names what it gives.
+    let focused = f.select(&label(3));
+    focused.focus().unwrap();
+    settle().await;
+    let notes: Vec<String> = f.options(&label(3)).iter().map(|(_, text)| note_of(text)).collect();
+    assert_eq!(notes, promised_notes(&config, &provisioner(3)), "a focused select");
+    f.select(&label(7)).dispatch_event(&user_event("pointerdown")).unwrap();
+    settle().await;
+    let notes: Vec<String> = f.options(&label(7)).iter().map(|(_, text)| note_of(text)).collect();
+    assert_eq!(notes, promised_notes(&config, &provisioner(7)), "a pressed select");
+    // While it is in use, a select's options follow every change.
+    f.toggle(OFFLOAD).await; // the click moves no focus here: the select keeps it in this test
+    config.offload = false;
+    assert_eq!(f.shadow.active_element().as_ref(), Some(focused.unchecked_ref::<web_sys::Element>()));
+    let notes: Vec<String> = f.options(&label(3)).iter().map(|(_, text)| note_of(text)).collect();
+    assert_eq!(notes, promised_notes(&config, &provisioner(3)), "a select in use");
+    // Focus elsewhere and back: the options are current again.
+    focused.blur().unwrap();
+    settle().await;
+    f.toggle(CROSS_CLOUD).await;
+    config.cross_cloud = true;
+    focused.focus().unwrap();
+    settle().await;
+    let notes: Vec<String> = f.options(&label(3)).iter().map(|(_, text)| note_of(text)).collect();
+    assert_eq!(notes, promised_notes(&config, &provisioner(3)), "focused again after a change");
+}
