@@ -81,10 +81,12 @@ impl Choice {
     }
 }
 
-/// One option as the select shows it: its choice, and its note behind a signal of its own.
+/// One option as the select shows it: its choice, and whether it is chosen and its note, each
+/// behind a signal of its own.
 #[derive(Clone)]
 struct ShownOption {
     choice: Choice,
+    chosen: ArcRwSignal<bool>,
     note: ArcRwSignal<Option<&'static str>>,
 }
 
@@ -93,8 +95,8 @@ struct ShownOption {
 ///
 /// Each option can carry a note after its text ("label: note", what choosing it would give).
 /// Every change of a form wakes every view that depends on its state, so an option's view
-/// depends only on signals of its own: whether it is chosen (a `Selector`) and its note, which
-/// one effect per select sets when it differs. With `lazy_notes`, options other than the chosen
+/// depends only on signals of its own, whether it is chosen and its note, which one effect per
+/// select sets when they differ (as Leptos's `Selector` does for one flag). With `lazy_notes`, options other than the chosen
 /// one take a new note only while the select is focused or pressed, which is when anyone sees
 /// them: rewriting 10,000 option texts was most of a change's time.
 #[component]
@@ -125,7 +127,6 @@ pub fn SelectField(
     #[prop(into, optional)]
     lazy_notes: Signal<bool>,
 ) -> impl IntoView {
-    let chosen = Selector::new(move || value.get());
     // Focused or pressed: every option's note follows `notes` while the select is in use.
     let in_use = RwSignal::new(false);
     // New note signals only for a new list of choices, each starting with its note as it is now;
@@ -134,15 +135,18 @@ pub fn SelectField(
         choices.with(|choices| match old {
             Some(old) if old.iter().map(|o| &o.choice).eq(choices) => (old, false),
             _ => {
-                let shown = notes.with_untracked(|notes| {
-                    choices
-                        .iter()
-                        .enumerate()
-                        .map(|(index, choice)| ShownOption {
-                            choice: choice.clone(),
-                            note: ArcRwSignal::new(notes.get(index).copied()),
-                        })
-                        .collect()
+                let shown = value.with_untracked(|value| {
+                    notes.with_untracked(|notes| {
+                        choices
+                            .iter()
+                            .enumerate()
+                            .map(|(index, choice)| ShownOption {
+                                choice: choice.clone(),
+                                chosen: ArcRwSignal::new(choice.value == *value),
+                                note: ArcRwSignal::new(notes.get(index).copied()),
+                            })
+                            .collect()
+                    })
                 });
                 (shown, true)
             }
@@ -154,8 +158,12 @@ pub fn SelectField(
             notes.with(|notes| {
                 shown.with(|options| {
                     for (index, option) in options.iter().enumerate() {
+                        let chosen = option.choice.value == *value;
+                        if option.chosen.get_untracked() != chosen {
+                            option.chosen.set(chosen);
+                        }
                         let note = notes.get(index).copied();
-                        if (every || option.choice.value == *value) && option.note.get_untracked() != note {
+                        if (every || chosen) && option.note.get_untracked() != note {
                             option.note.set(note);
                         }
                     }
@@ -166,16 +174,14 @@ pub fn SelectField(
     // `selected` on the option, not the select's value: the value would be set before the
     // options exist.
     let options = move || {
-        let chosen = chosen.clone();
         shown.with(|options| {
             options
                 .iter()
                 .map(|option| {
-                    let own = option.choice.value.clone();
-                    let chosen = chosen.clone();
+                    let chosen = option.chosen.clone();
                     let note = option.note.clone();
                     view! {
-                        <option value=option.choice.value.clone() prop:selected=move || chosen.selected(&own)>
+                        <option value=option.choice.value.clone() prop:selected=move || chosen.get()>
                             {option.choice.label.clone()}
                             {move || note.get().map(|note| format!(": {note}"))}
                         </option>
