@@ -293,6 +293,8 @@ describe('create-backup-widget/react in a React 19 + Vite + TypeScript app', () 
         assert.ok(created[0].fromElement && created[0].custom);
         const { method, path: apiPath, body } = created[0].detail;
         assert.deepEqual([method, apiPath, body.metadata.name, body.cluster_ref.name, body.backup_type], ['POST', '/v1/backup', 'files-weekly', 'console-cluster', 'Generic']);
+        // React renders a state set from a DOM event in a task of its own: wait for it.
+        await page.waitForFunction(() => document.getElementById('request').textContent !== 'none');
         assert.equal(await text('request'), 'POST /v1/backup files-weekly');
 
         // A bad config from React: onbackup-config-error with its path; the widget keeps its last good state.
@@ -303,6 +305,7 @@ describe('create-backup-widget/react in a React 19 + Vite + TypeScript app', () 
         assert.ok(rejectedConfig.fromElement && rejectedConfig.custom);
         assert.equal(rejectedConfig.detail.path, 'provisioners[1].name');
         assert.ok(rejectedConfig.detail.message.length > 0);
+        await page.waitForFunction(() => document.getElementById('config-error').textContent !== 'none');
         assert.equal(await text('config-error'), `provisioners[1].name: ${rejectedConfig.detail.message}`);
         assert.match(await parts.alert.textContent(), new RegExp(rejectedConfig.detail.message.slice(0, 40).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')), 'the widget shows the same message');
         assert.equal(await parts.backupName.inputValue(), 'files-weekly', 'and keeps its last good state');
