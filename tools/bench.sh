@@ -78,7 +78,9 @@ cat <<'EOF'
 Median: the middle value (mean of the two middle ones for an even count); p95: nearest rank.
 Start and Change use the page's performance.now() (0.1 ms resolution without cross-origin
 isolation). Change: t0 just before the change, t1 at the last MutationObserver record of the
-[role=status] region; the page renders a frame between changes (unmeasured). Memory: the
+[role=status] region; between changes the page renders a frame and has an idle period
+(unmeasured), where the widget writes the last backup-change's whatIf: the "reads
+detail.whatIf" row is what that costs a listener that reads it at once. Memory: the
 exported WebAssembly.Memory of the instance backup-form.js initialised, and
 performance.memory.usedJSHeapSize (--enable-precise-memory-info) after CDP
 HeapProfiler.collectGarbage; the wasm buffer is not part of the JS heap. Engine: criterion
