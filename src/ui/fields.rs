@@ -96,9 +96,10 @@ struct ShownOption {
 /// Each option can carry a note after its text ("label: note", what choosing it would give).
 /// Every change of a form wakes every view that depends on its state, so an option's view
 /// depends only on signals of its own, whether it is chosen and its note, which one effect per
-/// select sets when they differ (as Leptos's `Selector` does for one flag). With `lazy_notes`, options other than the chosen
-/// one take a new note only while the select is focused or pressed, which is when anyone sees
-/// them: rewriting 10,000 option texts was most of a change's time.
+/// select sets when they differ (as Leptos's `Selector` does for one flag). With `lazy_notes`,
+/// options other than the chosen one take a new note only while the select is focused or
+/// pressed, which is when anyone sees them: rewriting 10,000 option texts was most of a change's
+/// time.
 #[component]
 pub fn SelectField(
     /// The select's id.
