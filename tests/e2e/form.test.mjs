@@ -1,6 +1,7 @@
 // The Create Backup form with its live preview, as a person uses it in dist/'s demo page:
 // keyboard only, every scenario, axe-core in light and dark, a 320 px screen, screenshots,
-// and what the preview shows for the `mixed` scenario with offload off and on.
+// what a pressed or tabbed-to select says with 200 provisioners of 50 VSCs, and what the
+// preview shows for the `mixed` scenario with offload off and on.
 //
 // Controls are found by their accessible names (SPEC.md, "Accessible names") and scoped to the
 // form, the role="status" preview or the matrix tables, so that extra panels do not disturb.
@@ -425,6 +426,54 @@ describe('The Create Backup form with its live preview (dist/index.html)', () =>
       await mkdir(path.join(ROOT, 'docs'), { recursive: true });
       await copyFile(shots[0], path.join(ROOT, 'docs', 'screenshot.png'));
       console.log('Copied to docs/screenshot.png');
+    }
+  });
+
+  test('200 provisioners x 50 VSCs: after a change, the select a person presses or tabs to names on every option what it would give', async () => {
+    const { context, page, errors } = await openPage(browser);
+    try {
+      await page.goto(server.url);
+      await waitForWidget(page);
+      const { widget, offload, vsc } = parts(page);
+      await widget.evaluate(
+        (element) =>
+          new Promise((resolve) => {
+            const provisioners = Array.from({ length: 200 }, (_, p) => ({
+              name: `p${p}.csi.example.com`,
+              volumeSnapshotClasses: Array.from({ length: 50 }, (_, c) => (c === 0 ? { name: `p${p}-vsc-${c}`, default: true } : { name: `p${p}-vsc-${c}` })),
+            }));
+            element.addEventListener('backup-change', () => resolve(), { once: true });
+            element.config = { provisioners };
+          }),
+      );
+      await offload.check();
+      // What each option of a provisioner's select would give, by the Decision's whatIf.
+      const promised = (p) =>
+        widget.evaluate((element, name) => element.decision.whatIf.classes.find((s) => s.name === name).options.map((o) => o.backupType), `p${p}.csi.example.com`);
+      const shown = (p) => vsc(`p${p}.csi.example.com`).evaluate((select) => [...select.options].map((o) => o.text.split(': ').at(-1)));
+      const names = (types) => types.map((type) => TYPE_NAMES[type]);
+
+      // The chosen option, which the closed select shows, follows at once.
+      const chosen = await vsc('p40.csi.example.com').evaluate((select) => select.selectedIndex);
+      assert.equal((await shown(40))[chosen], names(await promised(40))[chosen], 'the chosen option of an unused select');
+
+      // Pressed with the mouse: every option names what it gives, before the list opens.
+      await vsc('p5.csi.example.com').scrollIntoViewIfNeeded();
+      const box = await vsc('p5.csi.example.com').boundingBox();
+      await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+      await page.mouse.down();
+      assert.deepEqual(await shown(5), names(await promised(5)), 'a pressed select');
+      await page.mouse.up();
+      await page.keyboard.press('Escape');
+
+      // Reached with Tab: the same.
+      await page.keyboard.press('Tab');
+      assert.equal(await page.evaluate(() => document.querySelector('create-backup-form').shadowRoot.activeElement?.id), await vsc('p6.csi.example.com').evaluate((s) => s.id));
+      assert.deepEqual(await shown(6), names(await promised(6)), 'a select reached with Tab');
+      assert.notDeepEqual(names(await promised(6)).slice(2), Array(48).fill(TYPE_NAMES['csi-snapshot']), 'offload changed what the options give');
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
     }
   });
 
