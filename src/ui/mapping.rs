@@ -18,7 +18,11 @@ pub fn SnapshotClassMapping(
     let names =
         move || state.config.with(|c| c.provisioners.iter().map(|p| p.name.clone()).collect::<Vec<_>>());
     view! {
-        <fieldset class="cbw-group cbw-mapping" class:cbw-inactive=move || state.config.with(|c| c.cross_cloud)>
+        <fieldset
+            class="cbw-group cbw-mapping"
+            class:cbw-inactive=move || state.config.with(|c| c.cross_cloud)
+            class:cbw-many=state.many_options
+        >
             <legend>"Snapshot Class Mapping"</legend>
             <For each=names key=|name| name.clone() let:name>
                 <MappingRow state name />
