@@ -147,6 +147,12 @@ export interface ConfigError {
   path: string;
 }
 
+/** The `backup-load-error` detail: why the widget could not start on this page. */
+export interface LoadError {
+  /** The cause, e.g. "could not fetch create-backup-widget_bg.wasm (404)". */
+  message: string;
+}
+
 export interface WidgetHandle {
   /** Applies a config; returns the error (and keeps the last good state) when it is rejected. Throws after unmount. */
   update(config: Config | string): ConfigError | null;
@@ -165,7 +171,9 @@ export interface MountOptions {
 
 /**
  * Mounts a widget into an open shadow root of `element` (one that can have a shadow root and has
- * none of its own). A bad config shows its error over the default scenario.
+ * none of its own). A bad config shows its error over the default scenario. Where the widget could
+ * not load (see `backup-load-error`), `mount`, `decide` and `scenarios` throw an Error with the
+ * same message.
  */
 export function mount(element: HTMLElement, config?: Config | string, options?: MountOptions): WidgetHandle;
 /** Decides a config with no DOM. Throws an Error with a `path` property on a bad config. */
@@ -186,5 +194,6 @@ declare global {
     'backup-change': CustomEvent<Decision>;
     'backup-create': CustomEvent<BackupCreateDetail>;
     'backup-config-error': CustomEvent<ConfigError>;
+    'backup-load-error': CustomEvent<LoadError>;
   }
 }

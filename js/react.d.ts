@@ -11,7 +11,7 @@
 // custom-elements.json; tests/e2e/react.test.mjs holds them against it.
 
 import type { DetailedHTMLProps, HTMLAttributes } from 'react';
-import type { BackupCreateDetail, Config, ConfigError, CreateBackupFormElement, Decision } from './backup-form.js';
+import type { BackupCreateDetail, Config, ConfigError, CreateBackupFormElement, Decision, LoadError } from './backup-form.js';
 
 export * from './backup-form.js';
 
@@ -31,6 +31,8 @@ export interface CreateBackupFormAttributes {
   'onbackup-create'?: (event: CustomEvent<BackupCreateDetail>) => void;
   /** `backup-config-error`: `{ message, path }` when a config is rejected (the widget keeps its last good state). */
   'onbackup-config-error'?: (event: CustomEvent<ConfigError>) => void;
+  /** `backup-load-error`: `{ message }` when the widget cannot start on this page (its files, the CSP, Trusted Types). */
+  'onbackup-load-error'?: (event: CustomEvent<LoadError>) => void;
 }
 
 /** All props of <create-backup-form> in JSX: its own, and React's usual ones (`id`, `className`, `style`, `key`, `ref`, ...). */

@@ -10,24 +10,14 @@
 let sheet = null;
 
 /**
- * Adopts the stylesheets being fetched (`responses`: promises of their responses, in order) as
- * the widgets' one sheet; resolves once it can be adopted. Call once, before any widget.
+ * Adopts the stylesheets' texts (`texts`: a promise of them, in order) as the widgets' one
+ * sheet; resolves once it can be adopted, and rejects as `texts` does. Call once, before any
+ * widget.
  */
-export async function adoptStyles(responses) {
-  try {
-    const texts = await Promise.all(
-      responses.map(async (pending) => {
-        const response = await pending;
-        if (!response.ok) throw new Error(`${response.url}: HTTP ${response.status}`);
-        return response.text();
-      }),
-    );
-    sheet = new CSSStyleSheet();
-    sheet.replaceSync(texts.join('\n'));
-  } catch (error) {
-    // The widget still works, unstyled; the host sees why.
-    console.error(`create-backup-form: could not load its stylesheets (${error.message})`);
-  }
+export async function adoptStyles(texts) {
+  const css = await texts;
+  sheet = new CSSStyleSheet();
+  sheet.replaceSync(css.join('\n'));
 }
 
 // <html data-theme="dark" | "light"> wins over the colour scheme; copied onto every live root.

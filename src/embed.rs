@@ -168,6 +168,15 @@ pub fn mount_with_options(
     widget
 }
 
+/// Parses Leptos's static templates through `policy`, the page's Trusted Types policy
+/// `create-backup-form` (`host.js` creates it once per page, before the first mount), so that
+/// the widget renders where the page requires Trusted Types. Only the build's own template HTML
+/// passes through it.
+#[wasm_bindgen(js_name = setHtmlPolicy)]
+pub fn set_html_policy(policy: JsValue) {
+    leptos::tachys::renderer::Rndr::set_html_policy(policy);
+}
+
 /// Decides a config (an object or JSON text) with no DOM: the Decision, or throws
 /// `{message, path}`.
 #[wasm_bindgen(js_name = decideConfig)]

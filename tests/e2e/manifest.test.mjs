@@ -103,7 +103,8 @@ describe('custom-elements.json', () => {
     await page.locator('create-backup-form').getByRole('button', { name: 'Create', exact: true }).click();
     await page.waitForFunction(() => window.__dispatched.includes('backup-create'));
     const dispatched = [...new Set(await page.evaluate(() => window.__dispatched))].sort();
-    assert.deepEqual(names(element.events), dispatched);
+    // backup-load-error needs a page where the widget cannot start: loading.test.mjs.
+    assert.deepEqual(names(element.events).filter((name) => name !== 'backup-load-error'), dispatched);
     const dts = await readFile(path.join(ROOT, 'js/backup-form.d.ts'), 'utf8');
     for (const event of element.events) {
       const declared = dts.match(new RegExp(`'${event.name}': ([^;]+);`));
